@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Core.Data;
+
+/// <summary>
+/// The one database of the product. Every save of business data writes its audit entries in the same
+/// transaction; see <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+/// </summary>
+public class SecOpsDxDbContext(
+    DbContextOptions<SecOpsDxDbContext> options,
+    ICurrentActor? actor = null,
+    TimeProvider? time = null) : IdentityDbContext<ApplicationUser>(options)
+{
+    /// <summary>
+    /// Serialises appends to the audit chain within this process, so two saves never read the same
+    /// chain head. The unique index on <see cref="AuditEntry.Sequence"/> backs this up at the database.
+    /// </summary>
+    private static readonly SemaphoreSlim AuditLock = new(1, 1);
+
+    private readonly ICurrentActor _actor = actor ?? new FixedActor(AuditActor.System);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SecOpsDxDbContext).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        GuardAuditTrail();
+        BumpVersions();
+
+        var recorder = new AuditRecorder();
+        recorder.Capture(ChangeTracker);
+        if (!recorder.HasChanges)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var actor = await _actor.GetActorAsync();
+        await AuditLock.WaitAsync(cancellationToken);
+        try
+        {
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            try
+            {
+                var written = await base.SaveChangesAsync(true, cancellationToken);
+                var head = await AuditEntries.AsNoTracking()
+                    .OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                var entries = recorder.Build(actor, _time.GetUtcNow().UtcDateTime,
+                    head?.Sequence ?? 0, head?.Hash ?? AuditEntry.GenesisHash);
+                AuditEntries.AddRange(entries);
+                await base.SaveChangesAsync(true, cancellationToken);
+                foreach (var e in entries) Entry(e).State = EntityState.Detached;
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                return written;
+            }
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
+        }
+        finally
+        {
+            AuditLock.Release();
+        }
+    }
+
+    private void GuardAuditTrail()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version++;
+    }
+}
