@@ -30,6 +30,12 @@ public sealed class AuditQueries(IDbContextFactory<SecOpsDxDbContext> factory)
         return new Paged<AuditRow>(items, total, page, pageSize);
     }
 
+    public async Task<int> CountAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.CountAsync(ct);
+    }
+
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 
@@ -88,7 +89,7 @@ public static class DemoOrganization
         var sections = Departments.Where(d => d.ParentCode is not null).Select(d => departments[d.Code]).ToList();
         var existing = await db.Staff.ToDictionaryAsync(s => s.EmployeeNumber, ct);
         var random = new Random(20190501 + staffCount);
-        var fiscalYearStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
+        var fiscalYearStart = FiscalYear.Of(today).FirstDay;
         int inserted = 0, updated = 0;
 
         void Upsert(string number, string name, string? kana, Department dept, string title, string? email, DateOnly hired)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Data;
 
 namespace SecOpsDx.Core.Organization;
@@ -10,6 +11,8 @@ public sealed record StaffRow(
     string? Title, string? Email, DateOnly? HiredOn, DateOnly? RetiredOn, string? UserEmail, int Version);
 
 public sealed record StaffFilter(string? Text = null, int? DepartmentId = null, bool IncludeRetired = false, int Page = 1, int PageSize = 50);
+
+public sealed record OrganizationSummary(int StaffInPost, int Departments);
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
@@ -38,6 +41,15 @@ public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> fac
         return ordered;
     }
 
+    public async Task<OrganizationSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = JapanTime.Today(time);
+        var staff = await db.Staff.CountAsync(s => (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today), ct);
+        var departments = await db.Departments.CountAsync(d => d.IsActive, ct);
+        return new OrganizationSummary(staff, departments);
+    }
+
     public async Task<Paged<StaffRow>> StaffAsync(StaffFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -51,7 +63,7 @@ public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> fac
             q = q.Where(s => s.DepartmentId == deptId || (s.Department != null && s.Department.ParentId == deptId));
         if (!filter.IncludeRetired)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(9)).DateTime);
+            var today = JapanTime.Today(time);
             q = q.Where(s => s.RetiredOn == null || s.RetiredOn >= today);
         }
         var total = await q.CountAsync(ct);

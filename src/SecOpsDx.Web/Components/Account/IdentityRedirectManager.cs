@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using SecOpsDx.Web.Data;
+using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Web.Components.Account;
 

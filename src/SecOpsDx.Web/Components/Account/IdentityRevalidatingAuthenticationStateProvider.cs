@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SecOpsDx.Web.Data;
+using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Web.Components.Account;
 

@@ -11,7 +11,7 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261125065550_Foundation")]
+    [Migration("20261125065943_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Demo;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Web.Hosting;
+
+/// <summary>The demo municipality with one account per role.</summary>
+public static class DemoSeeding
+{
+    public const string PasswordVariable = "SECOPSDX_DEMO_PASSWORD";
+
+    public sealed record Result(DemoOrganization.Result Organization, IReadOnlyList<(string Email, string Role)> AccountsCreated, string? Password, bool PasswordGenerated);
+
+    public static async Task<Result> SeedAsync(IServiceProvider sp, int staffCount, bool includeAccounts, CancellationToken ct = default)
+    {
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        var time = sp.GetRequiredService<TimeProvider>();
+        var org = await DemoOrganization.SeedAsync(db, staffCount, JapanTime.Today(time), ct);
+        if (!includeAccounts) return new Result(org, [], null, false);
+
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var password = Environment.GetEnvironmentVariable(PasswordVariable);
+        var generated = string.IsNullOrEmpty(password);
+        if (generated) password = AccountSetup.GeneratePassword();
+
+        var created = new List<(string, string)>();
+        foreach (var h in DemoOrganization.AccountHolders)
+        {
+            var (user, isNew) = await AccountSetup.EnsureUserAsync(users, h.Email, password!, h.Name, h.Role);
+            if (isNew) created.Add((h.Email, h.Role));
+            var staff = await db.Staff.SingleAsync(s => s.EmployeeNumber == h.EmployeeNumber, ct);
+            if (staff.UserId != user.Id)
+            {
+                staff.UserId = user.Id;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        return new Result(org, created, created.Count > 0 ? password : null, generated && created.Count > 0);
+    }
+
+    public static void PrintAccounts(Result result, TextWriter output)
+    {
+        output.WriteLine($"デモ自治体を作成しました / demo municipality seeded: {result.Organization.DepartmentsAdded} departments, {result.Organization.StaffAdded} staff added.");
+        if (result.AccountsCreated.Count == 0) return;
+        output.WriteLine("================ デモアカウント / demo accounts ================");
+        foreach (var (email, role) in result.AccountsCreated) output.WriteLine($"  {role,-8} {email}");
+        output.WriteLine(result.PasswordGenerated
+            ? $"  パスワード / password: {result.Password}   (shown once; set {PasswordVariable} to choose your own)"
+            : $"  パスワード / password: the value of {PasswordVariable}");
+        output.WriteLine("===============================================================");
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Web.Hosting;
+
+/// <summary>Authorization policies. Every page and endpoint names one of these.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in member of staff.</summary>
+    public const string SignedIn = nameof(SignedIn);
+    public const string Admin = nameof(Admin);
+    /// <summary>Reads the audit trail: Admin and CISO.</summary>
+    public const string AuditReader = nameof(AuditReader);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+    }
+}
+
+public static class AppClaims
+{
+    public const string TwoFactorEnabled = "secopsdx:2fa";
+    public const string Culture = "secopsdx:culture";
+    public const string DateStyle = "secopsdx:datestyle";
+    public const string DisplayName = "secopsdx:name";
+}
+
+/// <summary>When the organisation requires it, privileged roles may act only with two-factor sign-in set up.</summary>
+public sealed class TwoFactorEnrolledRequirement : IAuthorizationRequirement;
+
+public sealed class TwoFactorEnrolledHandler(IOptionsMonitor<SecOpsDxOptions> options)
+    : AuthorizationHandler<TwoFactorEnrolledRequirement>
+{
+    public const string FailureReason = "two-factor-required";
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorEnrolledRequirement requirement)
+    {
+        if (IsSatisfied(context.User, options.CurrentValue.RequireTwoFactorForPrivilegedRoles))
+            context.Succeed(requirement);
+        else
+            context.Fail(new AuthorizationFailureReason(this, FailureReason));
+        return Task.CompletedTask;
+    }
+
+    public static bool IsSatisfied(System.Security.Claims.ClaimsPrincipal user, bool required) =>
+        !required
+        || !Roles.Privileged.Any(user.IsInRole)
+        || user.HasClaim(AppClaims.TwoFactorEnabled, "true");
+}

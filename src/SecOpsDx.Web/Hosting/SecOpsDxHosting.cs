@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Components;
+using SecOpsDx.Web.Components.Account;
+
+namespace SecOpsDx.Web.Hosting;
+
+public static class SecOpsDxHosting
+{
+    public static WebApplicationBuilder AddSecOpsDx(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SecOpsDxOptions.Section);
+        var options = section.Get<SecOpsDxOptions>() ?? new SecOpsDxOptions();
+        var services = builder.Services;
+        services.Configure<SecOpsDxOptions>(section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        Directory.CreateDirectory(options.ResolveDataDirectory());
+        services.AddSecOpsDxDatabase(options.DatabasePath);
+        // Keys that protect sign-in cookies live with the data, so sessions survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("SecOpsDx")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataDirectory(), "keys")));
+        // Japanese text is written as is, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddScoped<ICurrentActor, WebCurrentActor>();
+
+        services.AddIdentityAndAuthorization();
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(AppCultures.Japanese);
+            o.AddSupportedCultures(AppCultures.Supported);
+            o.AddSupportedUICultures(AppCultures.Supported);
+            o.RequestCultureProviders = [new UserCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOrganization();
+        services.AddAuditing();
+        return builder;
+    }
+
+    private static void AddIdentityAndAuthorization(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "SecOpsDx.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SecOpsDxDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.AddScoped<IdentityErrorDescriber, JapaneseIdentityErrorDescriber>();
+
+        services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledHandler>();
+    }
+
+    /// <summary>Creates or upgrades the database, the roles and, in Development, the demo municipality.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecOpsDxOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:startup");
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        await DataServiceCollectionExtensions.MigrateAsync(db);
+        await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var log = app.Logger;
+        log.LogInformation("Database: {Path}", options.DatabasePath);
+        if (app.Environment.IsDevelopment() && !await db.Users.AnyAsync())
+        {
+            var result = await DemoSeeding.SeedAsync(sp, options.DemoStaffCount, includeAccounts: true);
+            DemoSeeding.PrintAccounts(result, Console.Out);
+        }
+        else if (!await AccountSetup.AnyAdminAsync(db))
+        {
+            Console.WriteLine("管理者アカウントがありません。作成するには: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");
+            Console.WriteLine("No administrator exists yet. Create one with: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");
+        }
+    }
+
+    public static WebApplication UseSecOpsDx(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapHealthEndpoint();
+        return app;
+    }
+
+    private static void MapHealthEndpoint(this WebApplication app) =>
+        app.MapGet("/healthz", async (SecOpsDxDbContext db, CancellationToken ct) =>
+            await db.Database.CanConnectAsync(ct)
+                ? Results.Text("ok")
+                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
+}
