@@ -7,12 +7,12 @@ namespace SecOpsDx.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers the database on an embedded SQLite file.</summary>
-    public static IServiceCollection AddSecOpsDxDatabase(this IServiceCollection services, string sqlitePath)
+    /// <summary>Registers the database on an embedded SQLite file whose path is resolved when first needed.</summary>
+    public static IServiceCollection AddSecOpsDxDatabase(this IServiceCollection services, Func<IServiceProvider, string> sqlitePath)
     {
-        var connectionString = SqliteConnectionString(sqlitePath);
         // Scoped factory: contexts it creates get the scope's ICurrentActor for the audit trail.
-        services.AddDbContextFactory<SecOpsDxDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped);
+        services.AddDbContextFactory<SecOpsDxDbContext>(
+            (sp, o) => o.UseSqlite(SqliteConnectionString(sqlitePath(sp))), ServiceLifetime.Scoped);
         services.AddScoped<ActorOverride>();
         return services;
     }

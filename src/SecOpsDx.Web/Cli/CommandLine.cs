@@ -53,6 +53,7 @@ public static class CommandLine
             return 2;
         }
 
+        Directory.CreateDirectory(app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory());
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, $"cli:{verb.Name}");

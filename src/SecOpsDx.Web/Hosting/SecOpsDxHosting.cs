@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -16,19 +20,17 @@ public static class SecOpsDxHosting
 {
     public static WebApplicationBuilder AddSecOpsDx(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(SecOpsDxOptions.Section);
-        var options = section.Get<SecOpsDxOptions>() ?? new SecOpsDxOptions();
         var services = builder.Services;
-        services.Configure<SecOpsDxOptions>(section);
+        services.Configure<SecOpsDxOptions>(builder.Configuration.GetSection(SecOpsDxOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        Directory.CreateDirectory(options.ResolveDataDirectory());
-        services.AddSecOpsDxDatabase(options.DatabasePath);
+        services.AddSecOpsDxDatabase(sp => sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.DatabasePath);
         // Keys that protect sign-in cookies live with the data, so sessions survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("SecOpsDx")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.ResolveDataDirectory(), "keys")));
+        services.AddDataProtection().SetApplicationName("SecOpsDx");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SecOpsDxOptions>>((keys, o) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(o.Value.ResolveDataDirectory(), "keys")), NullLoggerFactory.Instance));
         // Japanese text is written as is, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -100,7 +102,8 @@ public static class SecOpsDxHosting
     /// <summary>Creates or upgrades the database, the roles and, in Development, the demo municipality.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecOpsDxOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value;
+        Directory.CreateDirectory(options.ResolveDataDirectory());
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:startup");
@@ -144,8 +147,17 @@ public static class SecOpsDxHosting
 
     private static void MapHealthEndpoint(this WebApplication app) =>
         app.MapGet("/healthz", async (SecOpsDxDbContext db, CancellationToken ct) =>
-            await db.Database.CanConnectAsync(ct)
-                ? Results.Text("ok")
-                : Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable))
+            {
+                try
+                {
+                    // A real read of a real table: an empty or foreign file fails here.
+                    await db.AuditEntries.AsNoTracking().AnyAsync(ct);
+                    return Results.Text("ok");
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                {
+                    return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            })
             .AllowAnonymous();
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of SecOpsDx (unit, integration, browser) and installs what they need first.
+# Usage: ./test.sh            (CI calls exactly this through .ci/run)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Browser journeys drive Debian's Chromium; Playwright never downloads a browser.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing chromium (Debian package)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "error: /usr/bin/chromium is missing; install it with: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
+echo "== restoring local tools"
+dotnet tool restore
+
+echo "== building"
+dotnet build SecOpsDx.sln -c Release -nologo -clp:ErrorsOnly
+
+echo "== testing"
+log=$(mktemp)
+set +e
+dotnet test SecOpsDx.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run: "N passed, N failed".
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using SecOpsDx.EndToEnd.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class NavigationJourneyTests(BrowserFixture fixture)
+{
+    private static readonly string[] Everything = ["home", "departments", "staff", "roster-import", "audit", "account"];
+
+    public static TheoryData<string, string[]> RoleNavigation => new()
+    {
+        { "admin@example.jp", ["home", "departments", "staff", "roster-import", "audit", "account"] },
+        { "ciso@example.jp", ["home", "audit", "account"] },
+        { "csirt@example.jp", ["home", "account"] },
+        { "manager@example.jp", ["home", "account"] },
+        { "staff@example.jp", ["home", "account"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleNavigation))]
+    public async Task Each_demo_role_signs_in_and_sees_only_its_navigation(string email, string[] expected)
+    {
+        var page = await fixture.SignInAsync(email);
+
+        var nav = page.Locator("[data-testid=main-nav]");
+        foreach (var item in Everything)
+        {
+            var link = nav.Locator($"[data-nav={item}]");
+            if (expected.Contains(item))
+                await Assertions.Expect(link).ToBeVisibleAsync();
+            else
+                await Assertions.Expect(link).ToHaveCountAsync(0);
+        }
+        await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync(" ");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_user_switches_to_English_and_back_and_signs_out()
+    {
+        var page = await fixture.SignInAsync("staff@example.jp");
+        await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("ホーム");
+
+        await page.ClickAsync("[data-testid=switch-en]");
+        await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("Home");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+
+        await page.ClickAsync("[data-testid=switch-ja]");
+        await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("ホーム");
+
+        await page.ClickAsync("[data-testid=logout]");
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_message_and_stays_on_sign_in()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", "staff@example.jp");
+        await page.FillAsync("#Input\\.Password", "wrong-password");
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("正しくありません");
+        await page.Context.CloseAsync();
+    }
+}
