@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Organization.Roster;
 
 namespace SecOpsDx.Core.Organization;
 
@@ -8,6 +9,7 @@ public static class OrganizationServiceCollectionExtensions
     {
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<OrganizationCommands>();
+        services.AddScoped<RosterImporter>();
         return services;
     }
 }

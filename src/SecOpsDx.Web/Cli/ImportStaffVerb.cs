@@ -1,7 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Organization.Roster;
+
 namespace SecOpsDx.Web.Cli;
 
+/// <summary>
+/// `import-staff FILE [--skip-invalid]`: imports a staff roster CSV (UTF-8 or Shift_JIS).
+/// All or nothing unless --skip-invalid. Exit code 0 when the file was applied, 1 when nothing was.
+/// </summary>
 public static class ImportStaffVerb
 {
-    public static Task<int> RunAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct) =>
-        throw new VerbException("import-staff is not available in this build");
+    public static async Task<int> RunAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
+    {
+        var path = args.Positional("FILE");
+        var skipInvalid = args.Flag("skip-invalid");
+        args.EnsureNoOthers();
+        if (!File.Exists(path))
+            throw new VerbException($"ファイルが見つかりません / file not found: {path}");
+
+        var importer = sp.GetRequiredService<RosterImporter>();
+        RosterImportResult result;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            result = await importer.ImportAsync(stream, skipInvalid, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VerbException($"ファイルを読めません / cannot read {path}: {e.Message}");
+        }
+        catch (DomainException e)
+        {
+            throw new VerbException(e.Message);
+        }
+
+        if (result.FileError is not null)
+        {
+            output.WriteLine($"取り込めません / cannot import {path}: {result.FileError}");
+            return 1;
+        }
+
+        output.WriteLine($"文字コード / encoding: {result.EncodingName}");
+        foreach (var e in result.Errors)
+            output.WriteLine($"  {e.Line}行目 [{e.Column}] {e.Reason}");
+
+        if (!result.Applied)
+        {
+            output.WriteLine(skipInvalid
+                ? $"取り込める行がありませんでした / no valid rows to import: 読込 {result.RowsRead} 行、拒否 {result.Refused} 行 / rows read {result.RowsRead}, refused {result.Refused}"
+                : $"エラーがあるため何も取り込みませんでした / nothing imported because of errors: 読込 {result.RowsRead} 行、拒否 {result.Refused} 行 / rows read {result.RowsRead}, refused {result.Refused}");
+            if (!skipInvalid)
+                output.WriteLine("ファイルを直すか、--skip-invalid で正しい行だけを取り込んでください / fix the file, or use --skip-invalid to import only the valid rows");
+            return 1;
+        }
+
+        output.WriteLine(
+            $"読込 {result.RowsRead} 行、取込 (新規 {result.Inserted}・更新 {result.Updated}・変更なし {result.Unchanged})、拒否 {result.Refused} 行、所属作成 {result.DepartmentsCreated} 件" +
+            $" / rows read {result.RowsRead}, imported (new {result.Inserted}, updated {result.Updated}, unchanged {result.Unchanged}), refused {result.Refused}, departments created {result.DepartmentsCreated}");
+        if (result.Refused > 0)
+            output.WriteLine($"エラーのある {result.Refused} 行は取り込まずにスキップしました / {result.Refused} refused row(s) were skipped");
+        return 0;
+    }
 }

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using SecOpsDx.Core.Calendar;
+
+namespace SecOpsDx.Core.Organization.Roster;
+
+/// <summary>A roster row checked and converted. Optional values are null when empty.</summary>
+internal sealed class RosterEntry
+{
+    public required int Line { get; init; }
+    public required string EmployeeNumber { get; init; }
+    public required string FullName { get; init; }
+    public required string DepartmentCode { get; init; }
+    public string? DepartmentName { get; init; }
+    public string? Kana { get; init; }
+    public string? Title { get; init; }
+    public string? Email { get; init; }
+    public DateOnly? HiredOn { get; init; }
+    public DateOnly? RetiredOn { get; init; }
+    public List<RosterRowError> Errors { get; } = [];
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>Checks each row of a roster file on its own and against the other rows.</summary>
+internal static class RosterValidation
+{
+    private static readonly Dictionary<RosterColumn, int> MaxLengths = new()
+    {
+        [RosterColumn.EmployeeNumber] = 32,
+        [RosterColumn.FullName] = 100,
+        [RosterColumn.Kana] = 100,
+        [RosterColumn.DepartmentCode] = 32,
+        [RosterColumn.DepartmentName] = 100,
+        [RosterColumn.Title] = 100,
+        [RosterColumn.Email] = 256,
+    };
+
+    /// <param name="departmentExists">Whether a 所属コード is already registered.</param>
+    public static List<RosterEntry> Validate(RosterFile file, Func<string, bool> departmentExists)
+    {
+        var entries = new List<RosterEntry>(file.Records.Count);
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in file.Records)
+        {
+            var errors = new List<RosterRowError>();
+            void Error(RosterColumn column, RosterErrorKind kind, string reason) =>
+                errors.Add(new RosterRowError(record.Line, file.HeaderOf(column), reason, kind));
+
+            string? Text(RosterColumn column, bool code = false)
+            {
+                var v = record[column];
+                if (string.IsNullOrEmpty(v)) return null;
+                // Codes typed with full-width digits (１２３) mean the same as half-width ones.
+                if (code) v = v.Normalize(NormalizationForm.FormKC).Trim();
+                if (MaxLengths.TryGetValue(column, out var max) && v.Length > max)
+                {
+                    Error(column, RosterErrorKind.TooLong, $"長すぎます({max}文字以内)");
+                    return null;
+                }
+                return v;
+            }
+
+            string Required(RosterColumn column, bool code = false)
+            {
+                if (string.IsNullOrEmpty(record[column]))
+                {
+                    Error(column, RosterErrorKind.Required, "必須項目が空です");
+                    return "";
+                }
+                return Text(column, code) ?? "";
+            }
+
+            DateOnly? Date(RosterColumn column)
+            {
+                var v = record[column];
+                if (string.IsNullOrEmpty(v)) return null;
+                if (JapaneseDates.TryParseDate(v, out var d)) return d;
+                Error(column, RosterErrorKind.InvalidDate, $"日付として読めません: {v}");
+                return null;
+            }
+
+            if (record.HasExtraFields)
+            {
+                errors.Add(new RosterRowError(record.Line, "", "列の数が見出しより多いです(値にカンマが含まれる場合は\"\"で囲んでください)",
+                    RosterErrorKind.TooManyFields));
+            }
+
+            var number = Required(RosterColumn.EmployeeNumber, code: true);
+            var name = Required(RosterColumn.FullName);
+            var deptCode = Required(RosterColumn.DepartmentCode, code: true);
+            var deptName = Text(RosterColumn.DepartmentName);
+            var kana = Text(RosterColumn.Kana);
+            var title = Text(RosterColumn.Title);
+            var email = Text(RosterColumn.Email);
+            if (email is not null && !IsEmail(email))
+                Error(RosterColumn.Email, RosterErrorKind.InvalidEmail, "メールアドレスの形式が正しくありません");
+            var hired = Date(RosterColumn.HiredOn);
+            var retired = Date(RosterColumn.RetiredOn);
+            if (hired is { } h && retired is { } r && r < h)
+                Error(RosterColumn.RetiredOn, RosterErrorKind.RetiredBeforeHired, "退職日が採用日より前です");
+
+            if (number.Length > 0)
+            {
+                if (firstLineOf.TryGetValue(number, out var first))
+                    Error(RosterColumn.EmployeeNumber, RosterErrorKind.DuplicateEmployeeNumber,
+                        string.Create(CultureInfo.InvariantCulture, $"職員番号が重複しています({first}行目と同じ)"));
+                else
+                    firstLineOf[number] = record.Line;
+            }
+
+            var entry = new RosterEntry
+            {
+                Line = record.Line,
+                EmployeeNumber = number,
+                FullName = name,
+                DepartmentCode = deptCode,
+                DepartmentName = deptName,
+                Kana = kana,
+                Title = title,
+                Email = email,
+                HiredOn = hired,
+                RetiredOn = retired,
+            };
+            entry.Errors.AddRange(errors);
+            entries.Add(entry);
+        }
+
+        // A row may give only the 所属コード when the department exists or another valid row names it.
+        var named = entries.Where(e => e.IsValid && e.DepartmentName is not null)
+            .Select(e => e.DepartmentCode).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.IsValid && e.DepartmentName is null))
+        {
+            if (!departmentExists(e.DepartmentCode) && !named.Contains(e.DepartmentCode))
+                e.Errors.Add(new RosterRowError(e.Line, file.HeaderOf(RosterColumn.DepartmentCode),
+                    "所属名がなく、所属コードも登録されていません", RosterErrorKind.UnknownDepartment));
+        }
+        return entries;
+    }
+
+    private static bool IsEmail(string text) =>
+        MailAddress.TryCreate(text, out var address) && address.Address == text;
+}
