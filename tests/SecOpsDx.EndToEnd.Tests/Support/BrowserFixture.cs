@@ -49,8 +49,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await page.WaitForSelectorAsync("[data-testid=my-roles]");
+        await WaitUntilInteractiveAsync(page);
         return page;
     }
+
+    /// <summary>Waits for the live circuit: before it, clicks are handled as plain page loads.</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator(".page[data-interactive=true]").WaitForAsync();
 
     public async Task DisposeAsync()
     {
