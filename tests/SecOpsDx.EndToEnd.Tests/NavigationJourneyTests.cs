@@ -6,11 +6,11 @@ namespace SecOpsDx.EndToEnd.Tests;
 [Collection(AppCollection.Name)]
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everything = ["home", "departments", "staff", "roster-import", "audit", "account"];
+    private static readonly string[] Everything = ["home", "departments", "staff", "users", "roster-import", "audit", "account"];
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "admin@example.jp", ["home", "departments", "staff", "roster-import", "audit", "account"] },
+        { "admin@example.jp", ["home", "departments", "staff", "users", "roster-import", "audit", "account"] },
         { "ciso@example.jp", ["home", "audit", "account"] },
         { "csirt@example.jp", ["home", "account"] },
         { "manager@example.jp", ["home", "account"] },

@@ -81,6 +81,7 @@ public sealed class SignInAndRolesTests(AppFactory factory) : IClassFixture<AppF
     [InlineData("csirt@example.jp", "/organization/departments")]
     [InlineData("ciso@example.jp", "/organization/staff")]
     [InlineData("manager@example.jp", "/organization/roster-import")]
+    [InlineData("ciso@example.jp", "/accounts")]
     public async Task A_role_without_permission_is_denied_the_page(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);
@@ -97,6 +98,8 @@ public sealed class SignInAndRolesTests(AppFactory factory) : IClassFixture<AppF
     [InlineData("admin@example.jp", "/organization/staff")]
     [InlineData("admin@example.jp", "/organization/departments")]
     [InlineData("staff@example.jp", "/Account/Manage")]
+    [InlineData("admin@example.jp", "/accounts")]
+    [InlineData("admin@example.jp", "/organization/roster-import")]
     public async Task A_permitted_role_gets_the_page(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);

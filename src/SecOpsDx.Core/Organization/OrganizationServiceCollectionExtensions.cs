@@ -9,6 +9,7 @@ public static class OrganizationServiceCollectionExtensions
     {
         services.AddScoped<OrganizationQueries>();
         services.AddScoped<OrganizationCommands>();
+        services.AddScoped<AccountAdministration>();
         services.AddScoped<RosterImporter>();
         return services;
     }

@@ -115,7 +115,7 @@ public static class CommandLine
         }
         var password = Environment.GetEnvironmentVariable("SECOPSDX_ADMIN_PASSWORD");
         var generated = string.IsNullOrEmpty(password);
-        if (generated) password = AccountSetup.GeneratePassword();
+        if (generated) password = Passwords.Generate();
         try
         {
             await AccountSetup.EnsureUserAsync(users, email, password!, null, Roles.Admin);

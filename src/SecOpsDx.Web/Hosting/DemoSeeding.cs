@@ -24,7 +24,7 @@ public static class DemoSeeding
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         var generated = string.IsNullOrEmpty(password);
-        if (generated) password = AccountSetup.GeneratePassword();
+        if (generated) password = Passwords.Generate();
 
         var created = new List<(string, string)>();
         foreach (var h in DemoOrganization.AccountHolders)

@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Data;
+
+namespace SecOpsDx.Core.Organization;
+
+public sealed record UserRow(
+    string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, string? EmployeeNumber, string? StaffName,
+    bool LockedOut, bool TwoFactorEnabled);
+
+/// <summary>A password shown once to the administrator, to hand over to the person.</summary>
+public sealed record IssuedPassword(string Email, string Password);
+
+/// <summary>
+/// Sign-in accounts of staff: creating them, their roles, locking and password resets. Each operation runs in a
+/// fresh scope (Identity keeps a DbContext) but is audited under the administrator who asked for it.
+/// </summary>
+public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentActor actor, IDbContextFactory<SecOpsDxDbContext> factory)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(string? text = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            q = q.Where(u => u.Email!.Contains(t) || (u.DisplayName != null && u.DisplayName.Contains(t)));
+        }
+        var users = await q.OrderBy(u => u.Email).Take(500).ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var staff = await db.Staff.AsNoTracking().Where(s => s.UserId != null && ids.Contains(s.UserId))
+            .Select(s => new { s.UserId, s.EmployeeNumber, s.FullName }).ToListAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        return users.Select(u =>
+        {
+            var person = staff.FirstOrDefault(s => s.UserId == u.Id);
+            return new UserRow(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName,
+                roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList(),
+                person?.EmployeeNumber, person?.FullName, u.LockoutEnd is { } end && end > now, u.TwoFactorEnabled);
+        }).ToList();
+    }
+
+    /// <summary>Creates the account of a staff member from their e-mail address, with the Staff role and any others given.</summary>
+    public async Task<IssuedPassword> CreateForStaffAsync(int staffId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    {
+        CheckRoles(roles);
+        return await InScopeAsync(async (sp, users) =>
+        {
+            var db = sp.GetRequiredService<SecOpsDxDbContext>();
+            var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct)
+                ?? throw new DomainException(ErrorCodes.NotFound, "職員が見つかりません");
+            if (staff.UserId is not null)
+                throw new DomainException(ErrorCodes.Duplicate, "この職員には既にアカウントがあります");
+            if (string.IsNullOrWhiteSpace(staff.Email))
+                throw new DomainException(ErrorCodes.Invalid, "メールアドレスが登録されていない職員にはアカウントを作れません");
+            if (await users.FindByEmailAsync(staff.Email) is not null)
+                throw new DomainException(ErrorCodes.Duplicate, $"メールアドレス {staff.Email} のアカウントは既にあります");
+
+            var password = Passwords.Generate();
+            var user = new ApplicationUser { UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.FullName };
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRolesAsync(user, roles.Append(Roles.Staff).Distinct()));
+            staff.UserId = user.Id;
+            await db.SaveChangesAsync(ct);
+            return new IssuedPassword(staff.Email, password);
+        });
+    }
+
+    /// <summary>Replaces the roles of an account. The last administrator, and one's own Admin role, stay.</summary>
+    public async Task SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    {
+        CheckRoles(roles);
+        var me = (await actor.GetActorAsync()).UserId;
+        await InScopeAsync(async (sp, users) =>
+        {
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            var current = await users.GetRolesAsync(user);
+            var removingAdmin = current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin);
+            if (removingAdmin && userId == me)
+                throw new DomainException(ErrorCodes.Invalid, "自分自身の管理者ロールは外せません");
+            if (removingAdmin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+                throw new DomainException(ErrorCodes.Invalid, "最後の管理者のロールは外せません");
+            Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+            Check(await users.AddToRolesAsync(user, roles.Except(current)));
+            // Roles live in the sign-in cookie: a new stamp makes open sessions pick them up.
+            Check(await users.UpdateSecurityStampAsync(user));
+            return true;
+        });
+    }
+
+    /// <summary>Blocks sign-in until unlocked. Accounts are never deleted: their history stays in the audit trail.</summary>
+    public Task LockAsync(string userId, CancellationToken ct = default) => SetLockoutAsync(userId, DateTimeOffset.MaxValue);
+
+    public Task UnlockAsync(string userId, CancellationToken ct = default) => SetLockoutAsync(userId, null);
+
+    /// <summary>Sets a new random password, shown once, and drops the account's open sessions.</summary>
+    public async Task<IssuedPassword> ResetPasswordAsync(string userId, CancellationToken ct = default) =>
+        await InScopeAsync(async (sp, users) =>
+        {
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            var password = Passwords.Generate();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            Check(await users.ResetPasswordAsync(user, token, password));
+            Check(await users.ResetAccessFailedCountAsync(user));
+            return new IssuedPassword(user.Email ?? "", password);
+        });
+
+    private async Task SetLockoutAsync(string userId, DateTimeOffset? until)
+    {
+        var me = (await actor.GetActorAsync()).UserId;
+        if (until is not null && userId == me)
+            throw new DomainException(ErrorCodes.Invalid, "自分自身のアカウントは停止できません");
+        await InScopeAsync(async (sp, users) =>
+        {
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            Check(await users.SetLockoutEndDateAsync(user, until));
+            if (until is null) Check(await users.ResetAccessFailedCountAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return true;
+        });
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, UserManager<ApplicationUser>, Task<T>> work)
+    {
+        var who = await actor.GetActorAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = who;
+        return await work(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
+    private static void CheckRoles(IEnumerable<string> roles)
+    {
+        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0) throw new DomainException(ErrorCodes.Invalid, $"不明なロール: {string.Join(", ", unknown)}");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new DomainException(ErrorCodes.Invalid, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+}
