@@ -1,15 +1,34 @@
 using SecOpsDx.Web.Cli;
 using SecOpsDx.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
+// Settings files sit beside the executable, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = CommandLine.HostArguments(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddSecOpsDx();
+if (CommandLine.IsVerb(args))
+{
+    // A verb's standard output is its result; diagnostics go to standard error, warnings and worse only.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 var app = builder.Build();
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(app, args);
 
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (SecOpsDx.Core.Incidents.TaxonomyException e)
+{
+    Console.Error.WriteLine($"設定ファイルに誤りがあるため起動できません / cannot start, a configuration file is invalid: {e.Message}");
+    return 2;
+}
 app.UseSecOpsDx();
 await app.RunAsync();
 return 0;

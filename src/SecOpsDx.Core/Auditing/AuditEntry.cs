@@ -8,7 +8,7 @@ namespace SecOpsDx.Core.Auditing;
 /// One change to business data. Entries are only ever appended: each carries the hash of the entry
 /// before it, so editing or removing any entry breaks the chain from that point on.
 /// </summary>
-public class AuditEntry
+public class AuditEntry : IAppendOnly
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Core.Data;
@@ -26,6 +27,9 @@ public class SecOpsDxDbContext(
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentTimelineEntry> IncidentTimeline => Set<IncidentTimelineEntry>();
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -86,8 +90,8 @@ public class SecOpsDxDbContext(
 
     private void GuardAuditTrail()
     {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        if (ChangeTracker.Entries<IAppendOnly>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
+            throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they cannot be changed or deleted.");
     }
 
     private void BumpVersions()

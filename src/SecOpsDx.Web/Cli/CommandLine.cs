@@ -22,6 +22,7 @@ public static class CommandLine
         new("create-admin", "create-admin --email ADDRESS   (password from SECOPSDX_ADMIN_PASSWORD, else generated and printed)", CreateAdminAsync),
         new("import-staff", "import-staff FILE [--skip-invalid]", ImportStaffVerb.RunAsync),
         new("audit-verify", "audit-verify", AuditVerifyAsync),
+        new("create-api-token", "create-api-token --name NAME --scopes incidents:write,incidents:read", CreateApiTokenAsync),
     ];
 
     public static bool IsVerb(string[] args) =>
@@ -127,6 +128,25 @@ public static class CommandLine
         output.WriteLine($"管理者を作成しました / administrator created: {email}");
         if (generated) output.WriteLine($"初期パスワード / initial password: {password}   (change it after signing in)");
         return 0;
+    }
+
+    private static async Task<int> CreateApiTokenAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
+    {
+        var name = args.Required("name");
+        var scopes = args.Required("scopes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        args.EnsureNoOthers();
+        try
+        {
+            var issued = await sp.GetRequiredService<SecOpsDx.Core.Api.ApiTokenService>().CreateAsync(name, scopes, ct);
+            output.WriteLine($"APIトークンを作成しました / API token created: {issued.Name} ({string.Join(", ", issued.Scopes)})");
+            output.WriteLine(issued.Token);
+            output.WriteLine("このトークンは二度と表示されません / this token is not shown again: store it in the calling system now.");
+            return 0;
+        }
+        catch (SecOpsDx.Core.ValidationFailedException e)
+        {
+            throw new VerbException(e.Message);
+        }
     }
 
     private static async Task<int> AuditVerifyAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)

@@ -12,12 +12,18 @@ public static class Policies
     public const string Admin = nameof(Admin);
     /// <summary>Reads the audit trail: Admin and CISO.</summary>
     public const string AuditReader = nameof(AuditReader);
+    /// <summary>Works incident tickets: the CSIRT (PoC).</summary>
+    public const string IncidentHandler = nameof(IncidentHandler);
+    /// <summary>Reads incident tickets and their statistics: the CSIRT and the CISO.</summary>
+    public const string IncidentReader = nameof(IncidentReader);
 
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(IncidentHandler, p => p.RequireRole(Roles.Csirt).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
     }
 }
 

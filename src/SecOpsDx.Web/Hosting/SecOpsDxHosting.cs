@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authentication;
+using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Incidents;
+using SecOpsDx.Web.Api;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Web.Components;
@@ -50,6 +54,9 @@ public static class SecOpsDxHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOrganization();
         services.AddAuditing();
+        services.AddIncidents(sp => Path.Combine(
+            Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName));
+        services.AddApiTokens();
         return builder;
     }
 
@@ -64,6 +71,8 @@ public static class SecOpsDxHosting
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "SecOpsDx.Auth";
@@ -95,7 +104,14 @@ public static class SecOpsDxHosting
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
         services.AddScoped<IdentityErrorDescriber, JapaneseIdentityErrorDescriber>();
 
-        services.AddAuthorization(Policies.Configure);
+        services.AddAuthorization(o =>
+        {
+            Policies.Configure(o);
+            o.AddPolicy(IncidentsApi.WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsWrite));
+            o.AddPolicy(IncidentsApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsRead));
+        });
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledHandler>();
     }
 
@@ -110,6 +126,8 @@ public static class SecOpsDxHosting
         var db = sp.GetRequiredService<SecOpsDxDbContext>();
         await DataServiceCollectionExtensions.MigrateAsync(db);
         await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        // Load and validate the catalogues now, so a broken file stops the start with its reason.
+        sp.GetRequiredService<IncidentTaxonomy>();
 
         var log = app.Logger;
         log.LogInformation("Database: {Path}", options.DatabasePath);
@@ -142,6 +160,7 @@ public static class SecOpsDxHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapHealthEndpoint();
+        app.MapIncidentsApi();
         return app;
     }
 

@@ -14,6 +14,9 @@ public sealed class SecOpsDxOptions
     /// <summary>Number of staff that the first-start demo seeding generates (Development only).</summary>
     public int DemoStaffCount { get; set; } = 120;
 
+    /// <summary>Folder of the catalogues a municipality edits (incident taxonomy, control catalogue). Defaults to the copy beside the app.</summary>
+    public string ConfigDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");

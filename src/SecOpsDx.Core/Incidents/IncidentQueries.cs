@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Core.Incidents;
+
+public enum IncidentScope { Open, Closed, All }
+
+public sealed record IncidentFilter(string? Text = null, IncidentScope Scope = IncidentScope.Open, string? Severity = null, string? Category = null, int Page = 1, int PageSize = 50);
+
+public sealed record IncidentRow(
+    int Id, string Number, string Title, IncidentStatus Status, HandlingPhase? Phase, ClosureKind? Closure,
+    string? Category, string? Severity, DateTimeOffset ReceivedAt, DateTimeOffset AwareAt, string? AssigneeName,
+    string? ReporterName, DateTimeOffset? NextDueAt);
+
+public sealed record TimelineRow(long Id, DateTimeOffset At, TimelineKind Kind, string Text, string AuthorName);
+
+public sealed record ReportRow(string Channel, ReportState State, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? Note);
+
+public sealed record IncidentDetail(Incident Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, RegulatoryAssessment Assessment, string? MergedIntoNumber);
+
+public sealed record MyReportRow(int Id, string Number, string Title, IncidentStatus Status, ClosureKind? Closure, DateTimeOffset ReceivedAt);
+
+public sealed record DeadlineRow(int IncidentId, string Number, string Title, string Channel, DateTimeOffset DueAt);
+
+public sealed record CategoryStat(string Category, int Count, double? AverageHoursToTriage, double? AverageHoursToClose);
+
+public sealed record MonthStat(int Year, int Month, int Received, int Closed);
+
+public sealed record IncidentDashboard(
+    int OpenTotal, IReadOnlyList<(string Severity, int Count)> OpenBySeverity, int UntriagedCount,
+    IReadOnlyList<DeadlineRow> Deadlines, FiscalYear Year, IReadOnlyList<MonthStat> Months, IReadOnlyList<CategoryStat> Categories,
+    double? AverageHoursToTriage, double? AverageHoursToClose);
+
+/// <summary>Reads of incident tickets, shaped for the CSIRT's pages, the reporter and the CISO.</summary>
+public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory, IncidentTaxonomy taxonomy, TimeProvider time, OfficeCalendar calendar)
+{
+    public async Task<Paged<IncidentRow>> ListAsync(IncidentFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Incidents.AsNoTracking();
+        q = filter.Scope switch
+        {
+            IncidentScope.Open => q.Where(i => i.Status != IncidentStatus.Closed),
+            IncidentScope.Closed => q.Where(i => i.Status == IncidentStatus.Closed),
+            _ => q,
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var t = filter.Text.Trim();
+            q = q.Where(i => i.Number.Contains(t) || i.Title.Contains(t) || (i.ReporterName != null && i.ReporterName.Contains(t)));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Severity)) q = q.Where(i => i.Severity == filter.Severity);
+        if (!string.IsNullOrWhiteSpace(filter.Category)) q = q.Where(i => i.Category == filter.Category);
+        var total = await q.CountAsync(ct);
+        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
+        var page = Math.Max(1, filter.Page);
+        var rows = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Phase, i.Closure, i.Category, i.Severity,
+                i.ReceivedAt, i.AwareAt, i.AssigneeName, i.ReporterName,
+                db.IncidentReports.Where(r => r.IncidentId == i.Id && r.State == ReportState.Pending).Min(r => r.DueAt)))
+            .ToListAsync(ct);
+        return new Paged<IncidentRow>(rows, total, page, pageSize);
+    }
+
+    public async Task<IReadOnlyList<MyReportRow>> MyReportsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Incidents.AsNoTracking().Where(i => i.ReporterUserId == userId)
+            .OrderByDescending(i => i.ReceivedAt).Take(100)
+            .Select(i => new MyReportRow(i.Id, i.Number, i.Title, i.Status, i.Closure, i.ReceivedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IncidentDetail?> DetailAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null) return null;
+        var timeline = await db.IncidentTimeline.AsNoTracking().Where(e => e.IncidentId == id).OrderBy(e => e.Id)
+            .Select(e => new TimelineRow(e.Id, e.At, e.Kind, e.Text, e.AuthorName)).ToListAsync(ct);
+        var reports = await db.IncidentReports.AsNoTracking().Where(r => r.IncidentId == id)
+            .Select(r => new ReportRow(r.Channel, r.State, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Note)).ToListAsync(ct);
+        var ordered = taxonomy.Channels.Select(c => reports.FirstOrDefault(r => r.Channel == c.Code) ?? new ReportRow(c.Code, ReportState.NotRequired, null, null, null, null)).ToList();
+        var mergedInto = incident.MergedIntoId is { } m ? await db.Incidents.Where(i => i.Id == m).Select(i => i.Number).SingleOrDefaultAsync(ct) : null;
+        return new IncidentDetail(incident, timeline, ordered, RegulatoryRules.Assess(incident, taxonomy.PersonalData, calendar), mergedInto);
+    }
+
+    public async Task<IncidentDashboard> DashboardAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var open = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
+            .GroupBy(i => i.Severity).Select(g => new { Severity = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var untriaged = await db.Incidents.CountAsync(i => i.Status == IncidentStatus.Received, ct);
+        var bySeverity = taxonomy.Severities.OrderByDescending(s => s.Rank)
+            .Select(s => (s.Code, open.Where(o => o.Severity == s.Code).Sum(o => o.Count))).ToList();
+        var unclassified = open.Where(o => o.Severity is null).Sum(o => o.Count);
+        if (unclassified > 0) bySeverity.Add(("", unclassified));
+
+        var deadlines = await (from r in db.IncidentReports.AsNoTracking()
+                               join i in db.Incidents on r.IncidentId equals i.Id
+                               where r.State == ReportState.Pending && r.DueAt != null
+                               orderby r.DueAt
+                               select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).Take(50).ToListAsync(ct);
+
+        var year = FiscalYear.Of(now);
+        var from = new DateTimeOffset(year.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+        var to = new DateTimeOffset(year.Next.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
+        var inYear = await db.Incidents.AsNoTracking()
+            .Where(i => i.ReceivedAt >= from && i.ReceivedAt < to)
+            .Select(i => new { i.ReceivedAt, i.TriagedAt, i.ClosedAt, i.Category, i.Closure })
+            .ToListAsync(ct);
+        // A handful of thousand rows a year at most: the statistics are computed here, the same on every database.
+        var months = Enumerable.Range(0, 12).Select(k =>
+        {
+            var first = year.FirstDay.AddMonths(k);
+            bool InMonth(DateTimeOffset t) { var d = JapanTime.DateOf(t); return d.Year == first.Year && d.Month == first.Month; }
+            return new MonthStat(first.Year, first.Month, inYear.Count(i => InMonth(i.ReceivedAt)), inYear.Count(i => i.ClosedAt is { } c && InMonth(c)));
+        }).ToList();
+        static double? Hours(IEnumerable<TimeSpan> spans) { var l = spans.ToList(); return l.Count == 0 ? null : Math.Round(l.Average(s => s.TotalHours), 1); }
+        var handled = inYear.Where(i => i.Closure != ClosureKind.Duplicate).ToList();
+        var categories = handled.Where(i => i.Category != null).GroupBy(i => i.Category!)
+            .Select(g => new CategoryStat(g.Key, g.Count(),
+                Hours(g.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
+                Hours(g.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt))))
+            .OrderByDescending(c => c.Count).ToList();
+        return new IncidentDashboard(bySeverity.Sum(s => s.Item2), bySeverity, untriaged, deadlines, year, months, categories,
+            Hours(handled.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
+            Hours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)));
+    }
+
+    /// <summary>CSIRT members and administrators who can be assigned a ticket.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> AssigneesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Csirt).Select(r => r.Id).ToListAsync(ct);
+        var users = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.Email).Select(u => new { u.Id, Name = u.DisplayName ?? u.Email! }).ToListAsync(ct);
+        return users.Select(u => (u.Id, u.Name)).ToList();
+    }
+}

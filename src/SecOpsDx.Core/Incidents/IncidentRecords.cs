@@ -1,0 +1,47 @@
+namespace SecOpsDx.Core.Incidents;
+
+public enum TimelineKind
+{
+    Note = 0,
+    StatusChange = 1,
+    Triage = 2,
+    Assignment = 3,
+    Report = 4,
+    Correction = 5,
+    Intake = 6,
+}
+
+/// <summary>One line of a ticket's history. Append-only: a mistake is corrected by a new entry.</summary>
+public class IncidentTimelineEntry : IAppendOnly
+{
+    public long Id { get; set; }
+    public int IncidentId { get; set; }
+    public Incident? Incident { get; set; }
+    public DateTimeOffset At { get; set; }
+    public TimelineKind Kind { get; set; }
+    public required string Text { get; set; }
+    public string? AuthorUserId { get; set; }
+    public required string AuthorName { get; set; }
+}
+
+public enum ReportState
+{
+    NotRequired = 0,
+    Pending = 1,
+    Submitted = 2,
+}
+
+/// <summary>The state of one reporting channel of a ticket (PPC 速報, PPC 確報, 都道府県, …).</summary>
+public class IncidentReport : IVersioned
+{
+    public int Id { get; set; }
+    public int IncidentId { get; set; }
+    public required string Channel { get; set; }
+    public ReportState State { get; set; }
+    /// <summary>Computed for the PPC channels from 認知日時; null where no deadline applies.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public string? SubmittedBy { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+}

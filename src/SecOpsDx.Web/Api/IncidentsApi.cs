@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using SecOpsDx.Core;
+using SecOpsDx.Core.Api;
+using SecOpsDx.Core.Incidents;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Web.Api;
+
+/// <summary>
+/// `/api/v1/incidents`: other systems report incidents and read them back. Every answer to bad input is a
+/// 4xx with application/problem+json naming the fields; nothing a client sends can cause a 5xx.
+/// </summary>
+public static class IncidentsApi
+{
+    public const long MaxBodyBytes = 64 * 1024;
+    public const string WritePolicy = "api:incidents:write";
+    public const string ReadPolicy = "api:incidents:read";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static void MapIncidentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/incidents").DisableAntiforgery();
+        group.MapPost("", CreateAsync).RequireAuthorization(WritePolicy);
+        group.MapGet("", ListAsync).RequireAuthorization(ReadPolicy);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
+    }
+
+    public sealed class ReporterBody
+    {
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+        public string? Organization { get; set; }
+    }
+
+    public sealed class CreateBody
+    {
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? Category { get; set; }
+        public string? Source { get; set; }
+        public string? Severity { get; set; }
+        public string? ReportedAt { get; set; }
+        public string? OccurredAt { get; set; }
+        public ReporterBody? Reporter { get; set; }
+        public bool? PersonalDataInvolved { get; set; }
+        public int? PersonalRecordCount { get; set; }
+        public string? Segment { get; set; }
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, IncidentCommands commands, CancellationToken ct)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes) return TooLarge();
+        if (!context.Request.HasJsonContentType())
+            return ApiProblems.Result(StatusCodes.Status415UnsupportedMediaType, "JSON が必要です / JSON expected", "Send the body as application/json.");
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+
+        CreateBody? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<CreateBody>(context.Request.Body, Json, ct);
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            return Invalid(new Dictionary<string, string[]> { [field] = ["JSON として読めないか、型が違います / not valid JSON or wrong type"] });
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        if (body is null) return Invalid(new Dictionary<string, string[]> { ["body"] = ["本文が空です / the body is empty"] });
+
+        var errors = new Dictionary<string, string[]>();
+        var source = ParseEnum<IncidentSource>(body.Source, "source", errors, required: true, ["internal", "external", "system"]);
+        var segment = ParseEnum<NetworkSegment>(body.Segment, "segment", errors, required: false, ["mynumber", "lgwan", "internet"]);
+        var reportedAt = ParseTime(body.ReportedAt, "reportedAt", errors);
+        var occurredAt = ParseTime(body.OccurredAt, "occurredAt", errors);
+        if (string.IsNullOrWhiteSpace(body.Category)) errors["category"] = ["必須です / required"];
+        var intake = new IncidentIntake(
+            body.Title, body.Description, source, "api", body.Category, body.Severity, occurredAt, reportedAt,
+            body.Reporter?.Name, body.Reporter?.Email, body.Reporter?.Phone, body.Reporter?.Organization,
+            body.PersonalDataInvolved, body.PersonalRecordCount, segment);
+        // One answer names every bad field: the API's own checks and the ticket's.
+        foreach (var (field, messages) in commands.Validate(intake))
+            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
+        if (errors.Count > 0) return Invalid(errors);
+
+        try
+        {
+            var created = await commands.CreateAsync(intake, null, ct);
+            var location = $"/api/v1/incidents/{created.Id}";
+            return new CreatedResult(location, Results.Json(
+                new { id = created.Id, number = created.Number, status = "received", location }, Json, statusCode: StatusCodes.Status201Created));
+        }
+        catch (ValidationFailedException e)
+        {
+            return Invalid(e.Errors.ToDictionary(x => x.Key, x => x.Value));
+        }
+    }
+
+    private static async Task<IResult> ListAsync(string? limit, IncidentQueries queries, CancellationToken ct)
+    {
+        var take = 50;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > 200))
+            return Invalid(new Dictionary<string, string[]> { ["limit"] = ["1 から 200 の整数 / a whole number from 1 to 200"] });
+        var page = await queries.ListAsync(new IncidentFilter(Scope: IncidentScope.All, PageSize: take), ct);
+        return Results.Json(new { items = page.Items.Select(Summary), total = page.Total }, Json);
+    }
+
+    private static async Task<IResult> GetAsync(string id, IncidentQueries queries, CancellationToken ct)
+    {
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            return Invalid(new Dictionary<string, string[]> { ["id"] = ["整数の ID / a whole-number id"] });
+        var detail = await queries.DetailAsync(value, ct);
+        if (detail is null)
+            return ApiProblems.Result(StatusCodes.Status404NotFound, "見つかりません / not found", $"No incident has id {value}.");
+        var i = detail.Ticket;
+        return Results.Json(new
+        {
+            id = i.Id, number = i.Number, title = i.Title, description = i.Description,
+            status = Camel(i.Status), phase = i.Phase is { } p ? Camel(p) : null, closure = i.Closure is { } c ? Camel(c) : null,
+            category = i.Category, severity = i.Severity, source = Camel(i.Source), channel = i.Channel, segment = Camel(i.Segment),
+            reportedAt = i.AwareAt, occurredAt = i.OccurredAt, receivedAt = i.ReceivedAt, triagedAt = i.TriagedAt, closedAt = i.ClosedAt,
+            reporter = new { name = i.ReporterName, email = i.ReporterEmail, phone = i.ReporterPhone, organization = i.ReporterOrganization },
+            personalDataInvolved = i.PersonalDataInvolved, personalRecordCount = i.PersonalRecordCount,
+            regulatory = new
+            {
+                mustReportToPpc = detail.Assessment.MustReportToPpc,
+                preliminaryDueAt = detail.Assessment.PreliminaryDueAt,
+                finalDueAt = detail.Assessment.FinalDueAt,
+            },
+        }, Json);
+    }
+
+    private static object Summary(IncidentRow r) => new
+    {
+        id = r.Id, number = r.Number, title = r.Title, status = Camel(r.Status), category = r.Category, severity = r.Severity,
+        receivedAt = r.ReceivedAt, reportedAt = r.AwareAt, nextDueAt = r.NextDueAt,
+    };
+
+    private static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors, bool required, string[] allowed) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors[field] = [$"必須です / required ({string.Join(", ", allowed)})"];
+            return default;
+        }
+        var v = value.Trim().ToLowerInvariant();
+        if (allowed.Contains(v) && Enum.TryParse<T>(v, ignoreCase: true, out var parsed)) return parsed;
+        errors[field] = [$"次のいずれか / one of: {string.Join(", ", allowed)}"];
+        return default;
+    }
+
+    private static DateTimeOffset? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.Contains('T')
+            && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
+            return t;
+        errors[field] = ["タイムゾーン付きの ISO 8601 日時 / an ISO 8601 time with offset, e.g. 2026-04-01T09:30:00+09:00"];
+        return null;
+    }
+
+    private static IResult Invalid(IDictionary<string, string[]> errors) =>
+        ApiProblems.Result(StatusCodes.Status400BadRequest, "入力に誤りがあります / invalid request", "See errors for each field.", errors);
+
+    private static IResult TooLarge() =>
+        ApiProblems.Result(StatusCodes.Status413PayloadTooLarge, "本文が大きすぎます / body too large", $"The body may be at most {MaxBodyBytes / 1024} KiB.");
+
+    private sealed class CreatedResult(string location, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
