@@ -6,15 +6,15 @@ namespace SecOpsDx.EndToEnd.Tests;
 [Collection(AppCollection.Name)]
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everything = ["home", "departments", "staff", "users", "roster-import", "audit", "account"];
+    private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"];
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "admin@example.jp", ["home", "departments", "staff", "users", "roster-import", "audit", "account"] },
-        { "ciso@example.jp", ["home", "audit", "account"] },
-        { "csirt@example.jp", ["home", "account"] },
-        { "manager@example.jp", ["home", "account"] },
-        { "staff@example.jp", ["home", "account"] },
+        { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"] },
+        { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account"] },
+        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account"] },
+        { "manager@example.jp", ["home", "report-incident", "my-reports", "account"] },
+        { "staff@example.jp", ["home", "report-incident", "my-reports", "account"] },
     };
 
     [Theory]

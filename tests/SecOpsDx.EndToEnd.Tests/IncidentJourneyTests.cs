@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SecOpsDx.EndToEnd.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
+{
+    [GeneratedRegex(@"\d{4}-\d{4}")]
+    private static partial Regex TicketNumber();
+
+    private async Task<int> OpenIncidentsSeenByCisoAsync()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=incident-dashboard]");
+        var text = await ciso.Locator("[data-testid=open-total]").InnerTextAsync();
+        await ciso.Context.CloseAsync();
+        return int.Parse(text);
+    }
+
+    [Fact]
+    public async Task Staff_report_an_incident_the_CSIRT_triages_handles_and_closes_it_and_the_CISO_count_follows()
+    {
+        // A member of staff reports what happened.
+        var staff = await fixture.SignInAsync("staff@example.jp");
+        await staff.ClickAsync("[data-nav=report-incident]");
+        await staff.FillAsync("[data-testid=report-title]", "住民宛ての通知を別の住民に誤送付した");
+        await staff.FillAsync("[data-testid=report-description]", "窓口で封入を誤り、2名分の通知が入れ替わった");
+        await staff.FillAsync("[data-testid=report-when]", "令和8年11月24日 15:10");
+        await staff.FillAsync("[data-testid=report-where]", "市民課窓口");
+        await staff.CheckAsync("[data-testid=report-pd-yes]");
+        await staff.ClickAsync("[data-testid=report-submit]");
+        var created = staff.Locator("[data-testid=report-created]");
+        await Assertions.Expect(created).ToContainTextAsync("管理番号");
+        var number = TicketNumber().Match(await created.InnerTextAsync()).Value;
+        await staff.ClickAsync("[data-nav=my-reports]");
+        await Assertions.Expect(staff.Locator("[data-testid=my-report-row]", new() { HasText = number })).ToContainTextAsync("受付");
+        await staff.Context.CloseAsync();
+
+        var openBefore = await OpenIncidentsSeenByCisoAsync();
+
+        // The CSIRT triages it, works it and closes it.
+        var csirt = await fixture.SignInAsync("csirt@example.jp");
+        await csirt.ClickAsync("[data-nav=incidents]");
+        await csirt.Locator($"[data-testid=incident-row][data-number='{number}'] [data-testid=incident-link]").ClickAsync();
+        await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(number);
+
+        await csirt.SelectOptionAsync("[data-testid=triage-category]", "mismail");
+        await csirt.SelectOptionAsync("[data-testid=triage-severity]", "medium");
+        await csirt.FillAsync("[data-testid=triage-count]", "2");
+        await csirt.CheckAsync("[data-testid=t-sensitive]");
+        await csirt.ClickAsync("[data-testid=triage-save]");
+        await Assertions.Expect(csirt.Locator("[data-testid=form-success]")).ToContainTextAsync("トリアージ");
+        await Assertions.Expect(csirt.Locator("[data-testid=ppc-verdict]")).ToContainTextAsync("個人情報保護委員会への報告が必要");
+        await Assertions.Expect(csirt.Locator("[data-testid=ppc-final-due]")).ToContainTextAsync("残り");
+
+        await csirt.ClickAsync("[data-testid=start-handling]");
+        await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("対応中");
+        await csirt.FillAsync("[data-testid=timeline-text]", "誤送付先の住民宅を訪問し、通知を回収した");
+        await csirt.ClickAsync("[data-testid=timeline-add]");
+        await Assertions.Expect(csirt.Locator("[data-testid=timeline-entry]").First).ToContainTextAsync("通知を回収した");
+
+        await csirt.ClickAsync("[data-testid=start-post]");
+        await csirt.ClickAsync("[data-testid=close-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("対応結果");
+        await csirt.FillAsync("[data-testid=close-resolution]", "回収し、本人へ謝罪と正しい通知の再送付を行った");
+        await csirt.FillAsync("[data-testid=close-root-cause]", "封入時の照合を一人で行っていた");
+        await csirt.FillAsync("[data-testid=close-lessons]", "封入は二人で読み合わせて照合する");
+        await csirt.ClickAsync("[data-testid=close-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("クローズ");
+        await Assertions.Expect(csirt.Locator("[data-testid=incident-resolution]")).ToContainTextAsync("再送付");
+        await csirt.Context.CloseAsync();
+
+        // The CISO sees one open incident fewer.
+        Assert.Equal(openBefore - 1, await OpenIncidentsSeenByCisoAsync());
+    }
+
+    [Fact]
+    public async Task A_CSIRT_member_logs_a_phone_report_and_judges_it_not_an_incident()
+    {
+        var csirt = await fixture.SignInAsync("csirt@example.jp");
+        await csirt.ClickAsync("[data-nav=incidents]");
+        await csirt.ClickAsync("[data-testid=incident-log]");
+        await csirt.SelectOptionAsync("[data-testid=log-channel]", "phone");
+        await csirt.FillAsync("[data-testid=log-title]", "住民から「市役所を名乗る不審な電話があった」との連絡");
+        await csirt.ClickAsync("[data-testid=log-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(TicketNumber());
+
+        await csirt.Locator("summary", new() { HasText = "インシデント非該当" }).ClickAsync();
+        await csirt.FillAsync("[data-testid=not-incident-reason]", "市の情報資産への影響なし。消費生活センターを案内した");
+        await csirt.ClickAsync("[data-testid=not-incident-submit]");
+
+        await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("インシデント非該当");
+        await csirt.Context.CloseAsync();
+    }
+}
