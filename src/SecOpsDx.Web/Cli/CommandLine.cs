@@ -18,7 +18,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("migrate", "migrate", MigrateAsync),
-        new("seed-demo", "seed-demo [--staff N]", SeedDemoAsync),
+        new("seed-demo", "seed-demo [--staff N] [--incidents N]", SeedDemoAsync),
         new("create-admin", "create-admin --email ADDRESS   (password from SECOPSDX_ADMIN_PASSWORD, else generated and printed)", CreateAdminAsync),
         new("import-staff", "import-staff FILE [--skip-invalid]", ImportStaffVerb.RunAsync),
         new("audit-verify", "audit-verify", AuditVerifyAsync),
@@ -91,10 +91,17 @@ public static class CommandLine
     private static async Task<int> SeedDemoAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
     {
         var staff = args.Int("staff", defaultValue: sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.DemoStaffCount, min: 0, max: 1_000_000);
+        var incidents = args.Int("incidents", defaultValue: 0, min: 0, max: 1_000_000);
         args.EnsureNoOthers();
         var env = sp.GetRequiredService<IHostEnvironment>();
         var result = await DemoSeeding.SeedAsync(sp, staff, includeAccounts: env.IsDevelopment(), ct);
         DemoSeeding.PrintAccounts(result, output);
+        if (incidents > 0)
+        {
+            var added = await SecOpsDx.Core.Demo.DemoIncidents.SeedAsync(
+                sp.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>(), incidents, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            output.WriteLine($"デモのインシデントを {added} 件作成しました / {added} demo incidents added.");
+        }
         if (!env.IsDevelopment())
             output.WriteLine("Demo accounts are created only in the Development environment.");
         return 0;
