@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using SecOpsDx.EndToEnd.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class OrganizationJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_administrator_edits_a_staff_member_and_finds_the_change_in_the_verified_audit_trail()
+    {
+        var admin = await fixture.SignInAsync("admin@example.jp");
+        await admin.ClickAsync("[data-nav=staff]");
+        await admin.FillAsync("[data-testid=staff-search]", "100002");
+        await admin.PressAsync("[data-testid=staff-search]", "Enter");
+        await Assertions.Expect(admin.Locator("[data-testid=staff-row]")).ToHaveCountAsync(1);
+        await admin.Locator("[data-testid=staff-row] a").ClickAsync();
+
+        await admin.FillAsync("[data-testid=staff-hired]", "令和13年13月1日");
+        await admin.ClickAsync("[data-testid=staff-save]");
+        await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("採用日");
+
+        await admin.FillAsync("[data-testid=staff-hired]", "R2.4.1");
+        await admin.FillAsync("#f-title", "係長");
+        await admin.ClickAsync("[data-testid=staff-save]");
+        await Assertions.Expect(admin.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
+
+        await admin.ClickAsync("[data-nav=audit]");
+        await admin.FillAsync("[data-testid=audit-actor]", "admin@example.jp");
+        await admin.PressAsync("[data-testid=audit-actor]", "Enter");
+        var latest = admin.Locator("[data-testid=audit-row]").First;
+        await Assertions.Expect(latest).ToContainTextAsync("StaffMember");
+        await Assertions.Expect(latest).ToContainTextAsync("係長");
+        await Assertions.Expect(latest).ToContainTextAsync("2020-04-01");
+
+        await admin.ClickAsync("[data-testid=audit-verify]");
+        await Assertions.Expect(admin.Locator("[data-testid=audit-verify-result]")).ToContainTextAsync("改ざんは検出されませんでした");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_a_section_under_a_department()
+    {
+        var admin = await fixture.SignInAsync("admin@example.jp");
+        await admin.ClickAsync("[data-nav=departments]");
+        await admin.ClickAsync("[data-testid=department-new]");
+        await admin.FillAsync("[data-testid=department-code]", "1050");
+        await admin.FillAsync("[data-testid=department-name]", "危機管理課");
+        await admin.SelectOptionAsync("[data-testid=department-parent]", new SelectOptionValue { Label = "1000 総務部" });
+        await admin.ClickAsync("[data-testid=department-save]");
+
+        await Assertions.Expect(admin.Locator("[data-testid=form-success]")).ToContainTextAsync("危機管理課");
+        await Assertions.Expect(admin.Locator("[data-testid=department-row]", new() { HasText = "1050" })).ToContainTextAsync("危機管理課");
+
+        await admin.ClickAsync("[data-testid=department-new]");
+        await admin.FillAsync("[data-testid=department-code]", "1050");
+        await admin.FillAsync("[data-testid=department-name]", "重複");
+        await admin.ClickAsync("[data-testid=department-save]");
+        await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("1050");
+        await admin.Context.CloseAsync();
+    }
+}
