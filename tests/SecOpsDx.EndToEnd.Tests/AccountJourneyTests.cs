@@ -19,7 +19,8 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await admin.PressAsync("[data-testid=staff-search]", "Enter");
         var candidate = admin.Locator("[data-testid=candidate-row]");
         await Assertions.Expect(candidate).ToHaveCountAsync(1);
-        await admin.CheckAsync("[data-testid=new-role-Csirt]");
+        await admin.ClickAsync("[data-testid=new-role-Csirt]");
+        await Assertions.Expect(admin.Locator("[data-testid=new-role-Csirt]")).ToBeCheckedAsync();
         await candidate.Locator("[data-testid=create-account]").ClickAsync();
 
         var notice = admin.Locator("[data-testid=form-success]");

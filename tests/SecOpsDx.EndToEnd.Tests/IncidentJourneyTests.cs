@@ -29,7 +29,8 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await staff.FillAsync("[data-testid=report-description]", "窓口で封入を誤り、2名分の通知が入れ替わった");
         await staff.FillAsync("[data-testid=report-when]", "令和8年11月24日 15:10");
         await staff.FillAsync("[data-testid=report-where]", "市民課窓口");
-        await staff.CheckAsync("[data-testid=report-pd-yes]");
+        await staff.ClickAsync("[data-testid=report-pd-yes]");
+        await Assertions.Expect(staff.Locator("[data-testid=report-pd-yes]")).ToBeCheckedAsync();
         await staff.ClickAsync("[data-testid=report-submit]");
         var created = staff.Locator("[data-testid=report-created]");
         await Assertions.Expect(created).ToContainTextAsync("管理番号");
@@ -49,7 +50,8 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.SelectOptionAsync("[data-testid=triage-category]", "mismail");
         await csirt.SelectOptionAsync("[data-testid=triage-severity]", "medium");
         await csirt.FillAsync("[data-testid=triage-count]", "2");
-        await csirt.CheckAsync("[data-testid=t-sensitive]");
+        await csirt.ClickAsync("[data-testid=t-sensitive]");
+        await Assertions.Expect(csirt.Locator("[data-testid=t-sensitive]")).ToBeCheckedAsync();
         await csirt.ClickAsync("[data-testid=triage-save]");
         await Assertions.Expect(csirt.Locator("[data-testid=form-success]")).ToContainTextAsync("トリアージ");
         await Assertions.Expect(csirt.Locator("[data-testid=ppc-verdict]")).ToContainTextAsync("個人情報保護委員会への報告が必要");

@@ -42,7 +42,8 @@ public sealed class RosterImportJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=roster-rows]")).ToContainTextAsync("髙橋 一郎");
         await Assertions.Expect(page.Locator("[data-testid=roster-rows]")).ToContainTextAsync("山﨑 花子");
 
-        await page.CheckAsync("[data-testid=roster-skip-invalid]");
+        await page.ClickAsync("[data-testid=roster-skip-invalid]");
+        await Assertions.Expect(page.Locator("[data-testid=roster-skip-invalid]")).ToBeCheckedAsync();
         await page.ClickAsync("[data-testid=roster-import]");
 
         await Assertions.Expect(page.Locator("[data-testid=roster-result]")).ToContainTextAsync("新規 2 件");

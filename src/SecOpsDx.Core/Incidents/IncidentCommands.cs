@@ -56,6 +56,12 @@ public sealed class IncidentCommands(
 {
     public const int MaxDescription = 20_000;
 
+    /// <summary>
+    /// Numbers are taken one at a time within this process; the unique index and the retry below cover
+    /// several processes on one database.
+    /// </summary>
+    private static readonly SemaphoreSlim NumberingLock = new(1, 1);
+
     /// <summary>Every problem with an intake, by field, without storing anything.</summary>
     public IReadOnlyDictionary<string, string[]> Validate(IncidentIntake intake)
     {
@@ -71,6 +77,19 @@ public sealed class IncidentCommands(
 
         var who = await actor.GetActorAsync();
         var fiscalYear = FiscalYear.Of(now);
+        await NumberingLock.WaitAsync(ct);
+        try
+        {
+            return await InsertWithNextNumberAsync(incident, fiscalYear, who, now, ct);
+        }
+        finally
+        {
+            NumberingLock.Release();
+        }
+    }
+
+    private async Task<IncidentCreated> InsertWithNextNumberAsync(Incident incident, FiscalYear fiscalYear, AuditActor who, DateTimeOffset now, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await factory.CreateDbContextAsync(ct);
@@ -86,10 +105,11 @@ public sealed class IncidentCommands(
                 await db.SaveChangesAsync(ct);
                 return new IncidentCreated(incident.Id, incident.Number);
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (DbUpdateException) when (attempt < 10)
             {
-                // Another ticket took this number in the meantime: take the next one.
+                // Another process took this number in the meantime: take the next one.
                 incident.Id = 0;
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
             }
         }
     }
