@@ -1,12 +1,23 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Resources;
 
 namespace SecOpsDx.Web.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<AccountText> text)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
+
+    /// <summary>
+    /// Marks a status message as an error. Messages are already in the user's language, so whether one
+    /// is an error cannot depend on its wording; <c>StatusMessage</c> shows it in red and strips the marker.
+    /// </summary>
+    public const string ErrorMarker = "[error]";
+
+    /// <summary>A status message to show as an error rather than as a success.</summary>
+    public static string Error(string message) => ErrorMarker + message;
 
     private static readonly CookieBuilder StatusCookieBuilder = new()
     {
@@ -51,5 +62,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus("Account/InvalidUser", Error(text["InvalidUser.Message", userManager.GetUserId(context.User) ?? ""]), context);
 }
