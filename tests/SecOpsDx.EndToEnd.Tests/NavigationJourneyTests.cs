@@ -67,4 +67,22 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("正しくありません");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_user_chooses_western_dates_in_the_profile_and_the_home_page_follows()
+    {
+        var page = await fixture.SignInAsync("manager@example.jp");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("令和");
+
+        await page.ClickAsync("[data-nav=account]");
+        await page.SelectOptionAsync("[data-testid=profile-date-style]", "Western");
+        await page.FillAsync("[data-testid=profile-display-name]", "市民 一郎(課長)");
+        await page.ClickAsync("[data-testid=profile-save]");
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Locator("[data-testid=today]")).Not.ToContainTextAsync("令和");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("年");
+        await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("市民 一郎(課長)");
+        await page.Context.CloseAsync();
+    }
 }
