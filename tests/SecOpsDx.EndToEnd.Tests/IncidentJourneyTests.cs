@@ -63,6 +63,26 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.ClickAsync("[data-testid=timeline-add]");
         await Assertions.Expect(csirt.Locator("[data-testid=timeline-entry]").First).ToContainTextAsync("通知を回収した");
 
+        await csirt.FillAsync("[data-testid=task-title]", "本人へ謝罪し、正しい通知を再送付する");
+        await csirt.FillAsync("[data-testid=task-due]", "R8.12.1");
+        await csirt.ClickAsync("[data-testid=task-add]");
+        await Assertions.Expect(csirt.Locator("[data-testid=task-row]")).ToContainTextAsync("再送付");
+        await csirt.ClickAsync("[data-testid=task-done]");
+        await Assertions.Expect(csirt.Locator("[data-testid=task-row]")).ToContainTextAsync("完了");
+
+        var evidence = System.Text.Encoding.UTF8.GetBytes("回収した通知の写真の代わりのテキスト");
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(evidence));
+        await csirt.Locator("[data-testid=evidence-upload][data-ready=true]").WaitForAsync();
+        await csirt.Locator("[data-testid=evidence-file]").SetInputFilesAsync(new FilePayload { Name = "回収記録.txt", MimeType = "text/plain", Buffer = evidence });
+        await Assertions.Expect(csirt.Locator("[data-testid=evidence-add]")).ToBeEnabledAsync();
+        await csirt.ClickAsync("[data-testid=evidence-add]");
+        await Assertions.Expect(csirt.Locator("[data-testid=evidence-sha256]")).ToContainTextAsync(sha256);
+        var href = await csirt.Locator("[data-testid=evidence-download]").GetAttributeAsync("href");
+        var download = await csirt.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, download.Status);
+        Assert.Equal(sha256, download.Headers["x-evidence-sha256"]);
+        Assert.Equal(evidence, await download.BodyAsync());
+
         await csirt.ClickAsync("[data-testid=start-post]");
         await csirt.ClickAsync("[data-testid=close-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("対応結果");

@@ -82,6 +82,12 @@ public sealed class SignInAndRolesTests(AppFactory factory) : IClassFixture<AppF
     [InlineData("ciso@example.jp", "/organization/staff")]
     [InlineData("manager@example.jp", "/organization/roster-import")]
     [InlineData("ciso@example.jp", "/accounts")]
+    [InlineData("staff@example.jp", "/incidents")]
+    [InlineData("manager@example.jp", "/incidents/dashboard")]
+    [InlineData("admin@example.jp", "/incidents")]
+    [InlineData("staff@example.jp", "/incidents/1/evidence/1")]
+    [InlineData("ciso@example.jp", "/incidents/new")]
+    [InlineData("csirt@example.jp", "/api-tokens")]
     public async Task A_role_without_permission_is_denied_the_page(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);
@@ -99,6 +105,12 @@ public sealed class SignInAndRolesTests(AppFactory factory) : IClassFixture<AppF
     [InlineData("admin@example.jp", "/organization/departments")]
     [InlineData("staff@example.jp", "/Account/Manage")]
     [InlineData("admin@example.jp", "/accounts")]
+    [InlineData("csirt@example.jp", "/incidents")]
+    [InlineData("csirt@example.jp", "/incidents/new")]
+    [InlineData("ciso@example.jp", "/incidents/dashboard")]
+    [InlineData("staff@example.jp", "/incidents/report")]
+    [InlineData("staff@example.jp", "/incidents/mine")]
+    [InlineData("admin@example.jp", "/api-tokens")]
     [InlineData("admin@example.jp", "/organization/roster-import")]
     public async Task A_permitted_role_gets_the_page(string email, string path)
     {

@@ -30,6 +30,9 @@ public class SecOpsDxDbContext(
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<IncidentTimelineEntry> IncidentTimeline => Set<IncidentTimelineEntry>();
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+    public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
+    public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
+    public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

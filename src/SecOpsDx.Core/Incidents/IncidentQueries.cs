@@ -18,7 +18,15 @@ public sealed record TimelineRow(long Id, DateTimeOffset At, TimelineKind Kind, 
 
 public sealed record ReportRow(string Channel, ReportState State, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? Note);
 
-public sealed record IncidentDetail(Incident Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, RegulatoryAssessment Assessment, string? MergedIntoNumber);
+public sealed record TaskRow(int Id, string Title, string? OwnerName, DateOnly? DueOn, DateTimeOffset? DoneAt, string? DoneBy, int Version);
+
+public sealed record EvidenceRow(int Id, string FileName, string ContentType, long Size, string Sha256, string? Note, DateTimeOffset AddedAt, string AddedBy);
+
+public sealed record LinkRow(int Id, string Number, string Title, IncidentStatus Status);
+
+public sealed record IncidentDetail(
+    Incident Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, RegulatoryAssessment Assessment, string? MergedIntoNumber,
+    IReadOnlyList<TaskRow> Tasks, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyList<LinkRow> Related);
 
 public sealed record MyReportRow(int Id, string Number, string Title, IncidentStatus Status, ClosureKind? Closure, DateTimeOffset ReceivedAt);
 
@@ -85,7 +93,15 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             .Select(r => new ReportRow(r.Channel, r.State, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Note)).ToListAsync(ct);
         var ordered = taxonomy.Channels.Select(c => reports.FirstOrDefault(r => r.Channel == c.Code) ?? new ReportRow(c.Code, ReportState.NotRequired, null, null, null, null)).ToList();
         var mergedInto = incident.MergedIntoId is { } m ? await db.Incidents.Where(i => i.Id == m).Select(i => i.Number).SingleOrDefaultAsync(ct) : null;
-        return new IncidentDetail(incident, timeline, ordered, RegulatoryRules.Assess(incident, taxonomy.PersonalData, calendar), mergedInto);
+        var tasks = await db.IncidentTasks.AsNoTracking().Where(t => t.IncidentId == id).OrderBy(t => t.Id)
+            .Select(t => new TaskRow(t.Id, t.Title, t.OwnerName, t.DueOn, t.DoneAt, t.DoneBy, t.Version)).ToListAsync(ct);
+        var evidence = await db.IncidentEvidence.AsNoTracking().Where(e => e.IncidentId == id).OrderBy(e => e.Id)
+            .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.Note, e.AddedAt, e.AddedBy)).ToListAsync(ct);
+        var related = await db.IncidentLinks.AsNoTracking().Where(l => l.IncidentId == id || l.RelatedIncidentId == id)
+            .Select(l => l.IncidentId == id ? l.RelatedIncidentId : l.IncidentId)
+            .Join(db.Incidents, otherId => otherId, i => i.Id, (_, i) => new LinkRow(i.Id, i.Number, i.Title, i.Status)).ToListAsync(ct);
+        return new IncidentDetail(incident, timeline, ordered, RegulatoryRules.Assess(incident, taxonomy.PersonalData, calendar), mergedInto,
+            tasks, evidence, related);
     }
 
     public async Task<IncidentDashboard> DashboardAsync(CancellationToken ct = default)
@@ -130,6 +146,13 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         return new IncidentDashboard(bySeverity.Sum(s => s.Item2), bySeverity, untriaged, deadlines, year, months, categories,
             Hours(handled.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
             Hours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)));
+    }
+
+    public async Task<EvidenceRow?> EvidenceAsync(int incidentId, int evidenceId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.IncidentEvidence.AsNoTracking().Where(e => e.Id == evidenceId && e.IncidentId == incidentId)
+            .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.Note, e.AddedAt, e.AddedBy)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>CSIRT members and administrators who can be assigned a ticket.</summary>

@@ -54,8 +54,9 @@ public static class SecOpsDxHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOrganization();
         services.AddAuditing();
-        services.AddIncidents(sp => Path.Combine(
-            Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName));
+        services.AddIncidents(
+            sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
+            sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
         services.AddApiTokens();
         return builder;
     }
@@ -161,6 +162,7 @@ public static class SecOpsDxHosting
         app.MapAccountEndpoints();
         app.MapHealthEndpoint();
         app.MapIncidentsApi();
+        SecOpsDx.Web.Features.Incidents.EvidenceEndpoints.MapEvidenceEndpoints(app);
         return app;
     }
 

@@ -448,6 +448,82 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Id");
+
+                    b.ToTable("IncidentEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedIncidentId");
+
+                    b.HasIndex("IncidentId", "RelatedIncidentId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentLinks");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentReport", b =>
                 {
                     b.Property<int>("Id")
@@ -491,6 +567,51 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasIndex("State", "DueAt");
 
                     b.ToTable("IncidentReports");
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "DueOn");
+
+                    b.HasIndex("IncidentId", "Id");
+
+                    b.ToTable("IncidentTasks");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentTimelineEntry", b =>
@@ -750,7 +871,40 @@ namespace SecOpsDx.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentEvidence", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentLink", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentReport", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentTask", b =>
                 {
                     b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
                         .WithMany()
