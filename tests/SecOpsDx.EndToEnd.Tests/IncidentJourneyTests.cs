@@ -116,4 +116,37 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("インシデント非該当");
         await csirt.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task When_two_CSIRT_members_triage_the_same_ticket_the_second_is_told_and_the_first_is_kept()
+    {
+        var first = await fixture.SignInAsync("csirt@example.jp");
+        await first.ClickAsync("[data-nav=incidents]");
+        await first.ClickAsync("[data-testid=incident-log]");
+        await first.FillAsync("[data-testid=log-title]", "庁内ネットワークで不審な通信を検知");
+        await first.ClickAsync("[data-testid=log-submit]");
+        await Assertions.Expect(first.Locator("[data-testid=incident-number]")).ToHaveTextAsync(TicketNumber());
+        var url = first.Url;
+
+        var second = await fixture.SignInAsync("csirt@example.jp");
+        await second.GotoAsync(url);
+        await BrowserFixture.WaitUntilInteractiveAsync(second);
+
+        await first.SelectOptionAsync("[data-testid=triage-category]", "unauth");
+        await first.SelectOptionAsync("[data-testid=triage-severity]", "high");
+        await first.ClickAsync("[data-testid=triage-save]");
+        await Assertions.Expect(first.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
+
+        await second.SelectOptionAsync("[data-testid=triage-category]", "malware");
+        await second.SelectOptionAsync("[data-testid=triage-severity]", "low");
+        await second.ClickAsync("[data-testid=triage-save]");
+        await Assertions.Expect(second.Locator("[data-testid=form-error]")).ToContainTextAsync("他の担当者が先に");
+        await Assertions.Expect(second.Locator("[data-testid=triage-category]")).ToHaveValueAsync("malware");
+
+        await second.ClickAsync("[data-testid=reload]");
+        await Assertions.Expect(second.Locator("[data-testid=triage-category]")).ToHaveValueAsync("unauth");
+        await Assertions.Expect(second.Locator("[data-testid=severity-badge]").First).ToContainTextAsync("高");
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
 }

@@ -104,7 +104,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             tasks, evidence, related);
     }
 
-    public async Task<IncidentDashboard> DashboardAsync(CancellationToken ct = default)
+    public async Task<IncidentDashboard> DashboardAsync(FiscalYear? statisticsYear = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
@@ -122,7 +122,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                                orderby r.DueAt
                                select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).Take(50).ToListAsync(ct);
 
-        var year = FiscalYear.Of(now);
+        var year = statisticsYear ?? FiscalYear.Of(now);
         var from = new DateTimeOffset(year.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
         var to = new DateTimeOffset(year.Next.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
         var inYear = await db.Incidents.AsNoTracking()
