@@ -6,7 +6,7 @@ namespace SecOpsDx.Web.Hosting;
 /// <summary>Identity's messages (password rules, duplicates) in the user's language.</summary>
 public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
 {
-    private static bool Ja => !CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+    private static bool Ja => !AppCultures.IsEnglish;
 
     private static IdentityError E(string code, string ja, string en) => new() { Code = code, Description = Ja ? ja : en };
 

@@ -18,6 +18,9 @@ public static class AppCultures
     public const string English = "en-US";
     public static readonly string[] Supported = [Japanese, English];
 
+    /// <summary>Whether the current request or circuit speaks English; Japanese otherwise.</summary>
+    public static bool IsEnglish => System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+
     public static string Normalize(string? culture) =>
         culture is not null && culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Japanese;
 }
