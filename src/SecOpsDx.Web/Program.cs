@@ -12,6 +12,8 @@ if (CommandLine.IsVerb(args))
 {
     // A verb's standard output is its result; diagnostics go to standard error, warnings and worse only.
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+    builder.Logging.AddFilter("SecOpsDx", LogLevel.Warning);
     builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
