@@ -96,8 +96,9 @@ public static class DemoOrganization
         {
             if (existing.TryGetValue(number, out var s))
             {
+                if (s.FullName != name || s.Kana != kana || s.DepartmentId != dept.Id || s.Title != title || s.Email != email || s.HiredOn != hired)
+                    updated++;
                 s.FullName = name; s.Kana = kana; s.Department = dept; s.Title = title; s.Email = email; s.HiredOn = hired;
-                updated++;
                 return;
             }
             s = new StaffMember { EmployeeNumber = number, FullName = name, Kana = kana, Department = dept, Title = title, Email = email, HiredOn = hired };
