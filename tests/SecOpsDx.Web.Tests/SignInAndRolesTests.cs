@@ -156,12 +156,12 @@ public sealed class SignInAndRolesTests(AppFactory factory) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task The_health_endpoint_answers_ok_when_the_database_is_reachable()
+    public async Task The_health_endpoint_answers_healthy_when_the_database_is_reachable()
     {
         var response = await factory.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public static class SecOpsDxHosting
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
         services.AddApiTokens();
+        services.AddSecOpsDxHealthChecks();
         return builder;
     }
 
@@ -160,25 +161,9 @@ public static class SecOpsDxHosting
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
-        app.MapHealthEndpoint();
+        app.MapSecOpsDxHealth();
         app.MapIncidentsApi();
         SecOpsDx.Web.Features.Incidents.EvidenceEndpoints.MapEvidenceEndpoints(app);
         return app;
     }
-
-    private static void MapHealthEndpoint(this WebApplication app) =>
-        app.MapGet("/healthz", async (SecOpsDxDbContext db, CancellationToken ct) =>
-            {
-                try
-                {
-                    // A real read of a real table: an empty or foreign file fails here.
-                    await db.AuditEntries.AsNoTracking().AnyAsync(ct);
-                    return Results.Text("ok");
-                }
-                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-                {
-                    return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-            })
-            .AllowAnonymous();
 }
