@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
@@ -14,7 +15,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private SecOpsDxDbContext Context(string actor = "alice@example.jp", DateTimeOffset? at = null) =>
-        new(_db.Options, new FixedActor(new AuditActor("user-1", actor)), new FixedTime(at ?? new DateTimeOffset(2026, 4, 1, 0, 30, 0, TimeSpan.Zero)));
+        new(_db.Options, new FixedActor(new AuditActor("user-1", actor)), new FakeTimeProvider(at ?? new DateTimeOffset(2026, 4, 1, 0, 30, 0, TimeSpan.Zero)));
 
     private async Task<int> AddDepartmentAsync(string code, string name)
     {
@@ -172,10 +173,5 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         Assert.True(result.IsIntact, result.Problem);
         Assert.Equal(20, result.EntriesChecked);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

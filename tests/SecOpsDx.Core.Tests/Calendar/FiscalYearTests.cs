@@ -234,7 +234,7 @@ public class FiscalYearTests
     [InlineData("2026-03-31T15:00:00Z", 2026)]
     public void Current_fiscal_year_comes_from_the_time_provider_in_Japan_time(string utcNow, int expected)
     {
-        var provider = new FixedTimeProvider(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        var provider = FrozenClock.At(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(new FiscalYear(expected), FiscalYear.Current(provider));
     }

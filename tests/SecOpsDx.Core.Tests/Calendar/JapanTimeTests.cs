@@ -12,7 +12,7 @@ public class JapanTimeTests
     [InlineData("2024-12-31T15:00:00Z", "2025-01-01")]
     public void Today_is_the_date_in_Japan_not_on_the_server(string utcNow, string expected)
     {
-        var provider = new FixedTimeProvider(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+        var provider = FrozenClock.At(DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), JapanTime.Today(provider));
     }
@@ -44,7 +44,7 @@ public class JapanTimeTests
     [Fact]
     public void Now_is_the_providers_instant_in_japan_time()
     {
-        var provider = new FixedTimeProvider(new DateTimeOffset(2025, 3, 31, 15, 0, 0, TimeSpan.Zero));
+        var provider = FrozenClock.At(new DateTimeOffset(2025, 3, 31, 15, 0, 0, TimeSpan.Zero));
 
         var now = JapanTime.Now(provider);
 
