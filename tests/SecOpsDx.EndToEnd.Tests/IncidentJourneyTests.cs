@@ -90,6 +90,21 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.FillAsync("[data-testid=close-root-cause]", "封入時の照合を一人で行っていた");
         await csirt.FillAsync("[data-testid=close-lessons]", "封入は二人で読み合わせて照合する");
         await csirt.ClickAsync("[data-testid=close-submit]");
+        // The PPC reports are still due: the ticket stays open and says why, keeping what was typed.
+        await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("要報告");
+        await Assertions.Expect(csirt.Locator("[data-testid=close-lessons]")).ToHaveValueAsync("封入は二人で読み合わせて照合する");
+
+        // Nothing is chosen in advance on the report form; the CSIRT records both reports explicitly.
+        await Assertions.Expect(csirt.Locator("[data-testid=record-channel]")).ToHaveValueAsync("");
+        await Assertions.Expect(csirt.Locator("[data-testid=record-state]")).ToHaveValueAsync("");
+        foreach (var channel in new[] { "ppc-preliminary", "ppc-final" })
+        {
+            await csirt.SelectOptionAsync("[data-testid=record-channel]", channel);
+            await csirt.SelectOptionAsync("[data-testid=record-state]", "Submitted");
+            await csirt.ClickAsync("[data-testid=record-submit]");
+            await Assertions.Expect(csirt.Locator($"[data-testid=report-row][data-channel={channel}]")).ToContainTextAsync("報告済");
+        }
+        await csirt.ClickAsync("[data-testid=close-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("クローズ");
         await Assertions.Expect(csirt.Locator("[data-testid=incident-resolution]")).ToContainTextAsync("再送付");
         await csirt.Context.CloseAsync();
@@ -140,7 +155,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await second.SelectOptionAsync("[data-testid=triage-category]", "malware");
         await second.SelectOptionAsync("[data-testid=triage-severity]", "low");
         await second.ClickAsync("[data-testid=triage-save]");
-        await Assertions.Expect(second.Locator("[data-testid=form-error]")).ToContainTextAsync("他の担当者が先に");
+        await Assertions.Expect(second.Locator("[data-testid=form-error]")).ToContainTextAsync("他の利用者が先に");
         await Assertions.Expect(second.Locator("[data-testid=triage-category]")).ToHaveValueAsync("malware");
 
         await second.ClickAsync("[data-testid=reload]");

@@ -1,3 +1,4 @@
+using SecOpsDx.Core;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public sealed class AccountAdministrationTests(AppFactory factory) : IClassFixtu
             return true;
         }));
 
-        Assert.Equal(ErrorCodes.Invalid, e.Code);
+        Assert.Equal(ErrorCodes.OwnAdminRole, e.Code);
     }
 
     [Fact]
@@ -82,6 +83,6 @@ public sealed class AccountAdministrationTests(AppFactory factory) : IClassFixtu
 
         var e = await Assert.ThrowsAsync<DomainException>(() => AsAdminAsync((a, _) => a.CreateForStaffAsync(staffId, [])));
 
-        Assert.Equal(ErrorCodes.Invalid, e.Code);
+        Assert.Equal(ErrorCodes.StaffHasNoEmail, e.Code);
     }
 }

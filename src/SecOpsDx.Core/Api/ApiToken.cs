@@ -67,11 +67,11 @@ public sealed class ApiTokenService(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<IssuedApiToken> CreateAsync(string? name, IEnumerable<string> scopes, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var cleanName = errors.Text("name", name, 100, required: true);
+        var cleanName = errors.Text("tokenName", name, 100, required: true);
         var scopeList = scopes.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct().ToList();
-        if (scopeList.Count == 0) errors.Add("scopes", "少なくとも1つのスコープが必要です");
+        if (scopeList.Count == 0) errors.Add("scopes", ErrorCodes.Required);
         foreach (var unknown in scopeList.Where(s => !ApiScopes.All.Contains(s)))
-            errors.Add("scopes", $"不明なスコープ: {unknown} (使えるもの: {string.Join(", ", ApiScopes.All)})");
+            errors.Add("scopes", ErrorCodes.UnknownScope, unknown, string.Join(", ", ApiScopes.All));
         errors.ThrowIfAny();
 
         var prefix = Base32(RandomNumberGenerator.GetBytes(5));
@@ -101,7 +101,7 @@ public sealed class ApiTokenService(IDbContextFactory<SecOpsDxDbContext> factory
         var who = await actor.GetActorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
         var token = await db.Set<ApiToken>().SingleOrDefaultAsync(t => t.Id == id, ct)
-            ?? throw new DomainException(ErrorCodes.NotFound, "トークンが見つかりません");
+            ?? throw new DomainException(ErrorCodes.TokenNotFound);
         if (token.RevokedAt is not null) return;
         token.RevokedAt = time.GetUtcNow();
         token.RevokedBy = who.Name;

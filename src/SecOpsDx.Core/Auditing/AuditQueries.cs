@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecOpsDx.Core.Data;
-using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Core.Auditing;
 
@@ -21,8 +20,7 @@ public sealed class AuditQueries(IDbContextFactory<SecOpsDxDbContext> factory)
         if (filter.FromUtc is { } from) q = q.Where(e => e.At >= from);
         if (filter.ToUtc is { } to) q = q.Where(e => e.At < to);
         var total = await q.CountAsync(ct);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 500);
-        var page = Math.Max(1, filter.Page);
+        var (page, pageSize) = Paged<AuditRow>.Clamp(filter.Page, filter.PageSize, 500);
         var items = await q.OrderByDescending(e => e.Sequence)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new AuditRow(e.Sequence, e.At, e.ActorName, e.Action, e.EntityType, e.EntityKey, e.Changes))

@@ -146,11 +146,43 @@ public class Incident : IVersioned
         TriagedAt ??= now;
     }
 
+    /// <summary>Triage: what kind of incident, how severe, where. The first time moves 受付 → トリアージ.</summary>
+    public void Classify(string category, string severity, NetworkSegment segment, string? affectedSystems, DateTimeOffset now)
+    {
+        if (!IsOpen) throw new DomainException(ErrorCodes.IncidentClosed);
+        if (Status == IncidentStatus.Received) StartTriage(now);
+        Category = category;
+        Severity = severity;
+        Segment = segment;
+        AffectedSystems = affectedSystems;
+    }
+
+    /// <summary>The facts that decide whether the PPC must be told (see <see cref="RegulatoryRules"/>).</summary>
+    public void RecordPersonalData(DateTimeOffset awareAt, bool? involved, int? recordCount, bool sensitive, bool financialLossRisk,
+        bool improperIntent, bool ordinanceSensitive, bool specificPersonalInformation, bool encrypted)
+    {
+        AwareAt = awareAt;
+        PersonalDataInvolved = involved;
+        PersonalRecordCount = recordCount;
+        SensitiveData = sensitive;
+        FinancialLossRisk = financialLossRisk;
+        ImproperIntent = improperIntent;
+        OrdinanceSensitiveData = ordinanceSensitive;
+        SpecificPersonalInformation = specificPersonalInformation;
+        DataWasEncrypted = encrypted;
+    }
+
+    public void AssignTo(string? userId, string? name)
+    {
+        AssigneeUserId = string.IsNullOrEmpty(userId) ? null : userId;
+        AssigneeName = AssigneeUserId is null ? null : name;
+    }
+
     /// <summary>Judged an incident: handling starts with containment unless told otherwise.</summary>
     public void StartHandling(HandlingPhase phase = HandlingPhase.Containment)
     {
         if (string.IsNullOrWhiteSpace(Category) || string.IsNullOrWhiteSpace(Severity))
-            throw new IncidentRuleException("triage-incomplete", "分類と重要度を決めてから対応を始めてください");
+            throw new DomainException(ErrorCodes.TriageIncomplete);
         Move(IncidentStatus.Handling);
         Phase = phase;
     }
@@ -158,7 +190,7 @@ public class Incident : IVersioned
     public void ChangePhase(HandlingPhase phase)
     {
         if (Status != IncidentStatus.Handling)
-            throw new IncidentRuleException("not-handling", "対応段階は対応中の間だけ変えられます");
+            throw new DomainException(ErrorCodes.NotHandling);
         Phase = phase;
     }
 
@@ -175,15 +207,48 @@ public class Incident : IVersioned
         Phase = phase;
     }
 
-    /// <summary>Closes a handled incident: resolution, root cause and lessons learned are all required.</summary>
-    public void Close(string? resolution, string? rootCause, string? lessonsLearned, DateTimeOffset now)
+    /// <summary>
+    /// Moves along the states: into 対応中 (or to another phase within it), to 事後対応, back to 対応中, or
+    /// back into triage. Closing has its own steps, because it needs more than a target state.
+    /// </summary>
+    public void MoveTo(IncidentStatus target, HandlingPhase? phase, DateTimeOffset now)
+    {
+        switch (target)
+        {
+            case IncidentStatus.Handling when Status == IncidentStatus.Handling:
+                ChangePhase(phase ?? HandlingPhase.Containment);
+                break;
+            case IncidentStatus.Handling when Status == IncidentStatus.PostIncident:
+                ResumeHandling(phase ?? HandlingPhase.Recovery);
+                break;
+            case IncidentStatus.Handling:
+                StartHandling(phase ?? HandlingPhase.Containment);
+                break;
+            case IncidentStatus.PostIncident:
+                StartPostIncident();
+                break;
+            case IncidentStatus.Triage:
+                StartTriage(now);
+                break;
+            default:
+                throw new DomainException(ErrorCodes.BadTransition, Status, target);
+        }
+    }
+
+    /// <summary>
+    /// Closes a handled incident: resolution, root cause and lessons learned are all required, and no report the
+    /// law requires may still be outstanding (it is either sent or deliberately waived with a reason).
+    /// </summary>
+    public void Close(string? resolution, string? rootCause, string? lessonsLearned, DateTimeOffset now, bool reportsOutstanding = false)
     {
         if (string.IsNullOrWhiteSpace(resolution))
-            throw new IncidentRuleException("resolution-required", "対応結果を記入しないとクローズできません");
+            throw ValidationFailedException.For("resolution", ErrorCodes.ResolutionRequired);
         if (string.IsNullOrWhiteSpace(rootCause))
-            throw new IncidentRuleException("root-cause-required", "原因を記入しないとクローズできません");
+            throw ValidationFailedException.For("rootCause", ErrorCodes.RootCauseRequired);
         if (string.IsNullOrWhiteSpace(lessonsLearned))
-            throw new IncidentRuleException("lessons-required", "再発防止策を記入しないとクローズできません");
+            throw ValidationFailedException.For("lessonsLearned", ErrorCodes.LessonsRequired);
+        if (reportsOutstanding)
+            throw new DomainException(ErrorCodes.ReportsOutstanding);
         Move(IncidentStatus.Closed);
         Resolution = resolution.Trim();
         RootCause = rootCause.Trim();
@@ -196,9 +261,9 @@ public class Incident : IVersioned
     public void CloseAsNotAnIncident(string? reason, DateTimeOffset now)
     {
         if (Status is not (IncidentStatus.Received or IncidentStatus.Triage))
-            throw new IncidentRuleException("not-a-report", "非該当にできるのは受付またはトリアージ中のものだけです");
+            throw new DomainException(ErrorCodes.NotAReport);
         if (string.IsNullOrWhiteSpace(reason))
-            throw new IncidentRuleException("reason-required", "非該当と判断した理由を記入してください");
+            throw ValidationFailedException.For("reason", ErrorCodes.ReasonRequired);
         Status = IncidentStatus.Closed;
         Phase = null;
         Closure = ClosureKind.NotAnIncident;
@@ -211,16 +276,16 @@ public class Incident : IVersioned
     public void MergeInto(Incident target, DateTimeOffset now)
     {
         if (target.Id == Id)
-            throw new IncidentRuleException("merge-self", "同じチケットには統合できません");
+            throw ValidationFailedException.For("target", ErrorCodes.MergeSelf);
         if (!target.IsOpen)
-            throw new IncidentRuleException("merge-closed", "クローズ済みのチケットには統合できません");
+            throw ValidationFailedException.For("target", ErrorCodes.MergeClosed);
         if (Status is not (IncidentStatus.Received or IncidentStatus.Triage))
-            throw new IncidentRuleException("not-a-report", "統合できるのは受付またはトリアージ中のものだけです");
+            throw new DomainException(ErrorCodes.NotAReport);
         Status = IncidentStatus.Closed;
         Phase = null;
         Closure = ClosureKind.Duplicate;
         MergedIntoId = target.Id;
-        Resolution = $"{target.Number} に統合";
+        Resolution = target.Number;
         ClosedAt = now;
         TriagedAt ??= now;
     }
@@ -228,25 +293,7 @@ public class Incident : IVersioned
     private void Move(IncidentStatus to)
     {
         if (!CanMove(Status, to))
-            throw new IncidentRuleException("bad-transition", $"状態「{StatusNames.Japanese(Status)}」から「{StatusNames.Japanese(to)}」には移せません");
+            throw new DomainException(ErrorCodes.BadTransition, Status, to);
         Status = to;
     }
-}
-
-/// <summary>A rule of the incident workflow that a request broke; <see cref="Rule"/> names it for the UI and API.</summary>
-public sealed class IncidentRuleException(string rule, string message) : Exception(message)
-{
-    public string Rule { get; } = rule;
-}
-
-public static class StatusNames
-{
-    public static string Japanese(IncidentStatus s) => s switch
-    {
-        IncidentStatus.Received => "受付",
-        IncidentStatus.Triage => "トリアージ",
-        IncidentStatus.Handling => "対応中",
-        IncidentStatus.PostIncident => "事後対応",
-        _ => "クローズ",
-    };
 }

@@ -37,6 +37,7 @@ internal sealed class IncidentTimelineEntryConfiguration : IEntityTypeConfigurat
         b.HasIndex(e => new { e.IncidentId, e.Id });
         b.HasOne(e => e.Incident).WithMany().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Event).HasMaxLength(40);
         b.Property(e => e.At).HasConversion(UtcTicks.Converter);
     }
 }
@@ -47,7 +48,7 @@ internal sealed class IncidentReportConfiguration : IEntityTypeConfiguration<Inc
     {
         b.HasIndex(r => new { r.IncidentId, r.Channel }).IsUnique();
         b.HasIndex(r => new { r.State, r.DueAt });
-        b.HasOne<Incident>().WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Incident).WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.Channel).HasMaxLength(40);
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.DueAt).HasConversion(UtcTicks.NullableConverter);

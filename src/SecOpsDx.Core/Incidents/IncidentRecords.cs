@@ -19,7 +19,12 @@ public class IncidentTimelineEntry : IAppendOnly
     public Incident? Incident { get; set; }
     public DateTimeOffset At { get; set; }
     public TimelineKind Kind { get; set; }
+    /// <summary>What a person wrote (notes, corrections); empty for entries the app records, which use <see cref="Event"/>.</summary>
     public required string Text { get; set; }
+    /// <summary>For entries the app records: which event (<see cref="TimelineEvents"/>), shown in each reader's language.</summary>
+    public string? Event { get; set; }
+    /// <summary>The event's values as JSON (<see cref="TimelineEvents.ReadData"/>).</summary>
+    public string? Data { get; set; }
     public string? AuthorUserId { get; set; }
     public required string AuthorName { get; set; }
 }
@@ -29,6 +34,8 @@ public enum ReportState
     NotRequired = 0,
     Pending = 1,
     Submitted = 2,
+    /// <summary>Required by the rules, but the CSIRT decided not to report, with the reason in the note.</summary>
+    Waived = 3,
 }
 
 /// <summary>The state of one reporting channel of a ticket (PPC 速報, PPC 確報, 都道府県, …).</summary>
@@ -36,6 +43,7 @@ public class IncidentReport : IVersioned
 {
     public int Id { get; set; }
     public int IncidentId { get; set; }
+    public Incident? Incident { get; set; }
     public required string Channel { get; set; }
     public ReportState State { get; set; }
     /// <summary>Computed for the PPC channels from 認知日時; null where no deadline applies.</summary>

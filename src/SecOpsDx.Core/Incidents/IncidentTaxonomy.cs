@@ -34,6 +34,20 @@ public sealed class IncidentTaxonomy
     public TaxonomyItem? Severity(string? code) => Find(Severities, code);
     public TaxonomyItem? Channel(string? code) => Find(Channels, code);
 
+    /// <summary>Ticket number as configured: 2026-0012, or R8-0012 in 和暦.</summary>
+    public string FormatNumber(Calendar.FiscalYear year, int sequence) => Numbering == TicketNumbering.Wareki
+        ? $"{year.ToShortWareki()}-{sequence:D4}"
+        : $"{year.StartYear}-{sequence:D4}";
+
+    /// <summary>The canonical code for a value a person or system gave, or an error on the field when it is unknown.</summary>
+    public string? CheckCode(FieldErrors errors, string field, string? code, Func<string?, TaxonomyItem?> find)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var item = find(code);
+        if (item is null) errors.Add(field, ErrorCodes.UnknownCode, code.Trim());
+        return item?.Code;
+    }
+
     private static TaxonomyItem? Find(IReadOnlyList<TaxonomyItem> items, string? code) =>
         code is null ? null : items.FirstOrDefault(i => string.Equals(i.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
 

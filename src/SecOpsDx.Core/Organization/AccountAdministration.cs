@@ -52,13 +52,13 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         {
             var db = sp.GetRequiredService<SecOpsDxDbContext>();
             var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == staffId, ct)
-                ?? throw new DomainException(ErrorCodes.NotFound, "職員が見つかりません");
+                ?? throw new DomainException(ErrorCodes.StaffNotFound);
             if (staff.UserId is not null)
-                throw new DomainException(ErrorCodes.Duplicate, "この職員には既にアカウントがあります");
+                throw new DomainException(ErrorCodes.StaffHasAccount);
             if (string.IsNullOrWhiteSpace(staff.Email))
-                throw new DomainException(ErrorCodes.Invalid, "メールアドレスが登録されていない職員にはアカウントを作れません");
+                throw new DomainException(ErrorCodes.StaffHasNoEmail);
             if (await users.FindByEmailAsync(staff.Email) is not null)
-                throw new DomainException(ErrorCodes.Duplicate, $"メールアドレス {staff.Email} のアカウントは既にあります");
+                throw new DomainException(ErrorCodes.AccountEmailTaken, staff.Email);
 
             var password = Passwords.Generate();
             var user = new ApplicationUser { UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.FullName };
@@ -77,13 +77,13 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         var me = (await actor.GetActorAsync()).UserId;
         await InScopeAsync(async (sp, users) =>
         {
-            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
             var current = await users.GetRolesAsync(user);
             var removingAdmin = current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin);
             if (removingAdmin && userId == me)
-                throw new DomainException(ErrorCodes.Invalid, "自分自身の管理者ロールは外せません");
+                throw new DomainException(ErrorCodes.OwnAdminRole);
             if (removingAdmin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
-                throw new DomainException(ErrorCodes.Invalid, "最後の管理者のロールは外せません");
+                throw new DomainException(ErrorCodes.LastAdmin);
             Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
             Check(await users.AddToRolesAsync(user, roles.Except(current)));
             // Roles live in the sign-in cookie: a new stamp makes open sessions pick them up.
@@ -101,7 +101,7 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
     public async Task<IssuedPassword> ResetPasswordAsync(string userId, CancellationToken ct = default) =>
         await InScopeAsync(async (sp, users) =>
         {
-            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
             var password = Passwords.Generate();
             var token = await users.GeneratePasswordResetTokenAsync(user);
             Check(await users.ResetPasswordAsync(user, token, password));
@@ -113,10 +113,10 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
     {
         var me = (await actor.GetActorAsync()).UserId;
         if (until is not null && userId == me)
-            throw new DomainException(ErrorCodes.Invalid, "自分自身のアカウントは停止できません");
+            throw new DomainException(ErrorCodes.LockSelf);
         await InScopeAsync(async (sp, users) =>
         {
-            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.NotFound, "アカウントが見つかりません");
+            var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
             Check(await users.SetLockoutEndDateAsync(user, until));
             if (until is null) Check(await users.ResetAccessFailedCountAsync(user));
             Check(await users.UpdateSecurityStampAsync(user));
@@ -135,12 +135,12 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
     private static void CheckRoles(IEnumerable<string> roles)
     {
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
-        if (unknown.Count > 0) throw new DomainException(ErrorCodes.Invalid, $"不明なロール: {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw new DomainException(ErrorCodes.UnknownRole, string.Join(", ", unknown));
     }
 
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
-            throw new DomainException(ErrorCodes.Invalid, string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new DomainException(ErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

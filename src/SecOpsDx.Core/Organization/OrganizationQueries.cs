@@ -14,11 +14,6 @@ public sealed record StaffFilter(string? Text = null, int? DepartmentId = null, 
 
 public sealed record OrganizationSummary(int StaffInPost, int Departments);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 /// <summary>Reads of the organisation, shaped for the admin pages.</summary>
 public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time)
 {
@@ -67,8 +62,7 @@ public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> fac
             q = q.Where(s => s.RetiredOn == null || s.RetiredOn >= today);
         }
         var total = await q.CountAsync(ct);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 500);
-        var page = Math.Max(1, filter.Page);
+        var (page, pageSize) = Paged<StaffRow>.Clamp(filter.Page, filter.PageSize, 500);
         var items = await q.OrderBy(s => s.EmployeeNumber)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => new StaffRow(s.Id, s.EmployeeNumber, s.FullName, s.Kana, s.DepartmentId, s.Department!.Code, s.Department.Name,

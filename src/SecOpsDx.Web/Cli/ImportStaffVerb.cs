@@ -1,3 +1,5 @@
+using SecOpsDx.Core;
+using SecOpsDx.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Organization.Roster;
@@ -31,7 +33,7 @@ public static class ImportStaffVerb
         }
         catch (DomainException e)
         {
-            throw new VerbException(e.Message);
+            throw new VerbException(UserMessages.Describe(e));
         }
 
         if (result.FileError is not null)

@@ -13,6 +13,7 @@ using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Web.Api;
+using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Web.Components;
@@ -130,6 +131,8 @@ public static class SecOpsDxHosting
         await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
+        // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
+        await sp.GetRequiredService<RegulatoryDuty>().BackfillAsync(db);
 
         var log = app.Logger;
         log.LogInformation("Database: {Path}", options.DatabasePath);
@@ -162,8 +165,7 @@ public static class SecOpsDxHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapSecOpsDxHealth();
-        app.MapIncidentsApi();
-        SecOpsDx.Web.Features.Incidents.EvidenceEndpoints.MapEvidenceEndpoints(app);
+        app.MapIncidentEndpoints();
         return app;
     }
 }

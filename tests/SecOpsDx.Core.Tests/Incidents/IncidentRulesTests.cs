@@ -24,7 +24,7 @@ public sealed class IncidentRulesTests
     {
         var i = Ticket(IncidentStatus.PostIncident);
 
-        Assert.Throws<IncidentRuleException>(() => i.Close(resolution, cause, lessons, Now));
+        Assert.ThrowsAny<DomainException>(() => i.Close(resolution, cause, lessons, Now));
         Assert.Equal(IncidentStatus.PostIncident, i.Status);
         Assert.Null(i.ClosedAt);
     }
@@ -49,9 +49,9 @@ public sealed class IncidentRulesTests
     {
         var i = Ticket(status);
 
-        var e = Assert.Throws<IncidentRuleException>(() => i.Close("a", "b", "c", Now));
+        var e = Assert.ThrowsAny<DomainException>(() => i.Close("a", "b", "c", Now));
 
-        Assert.Equal("bad-transition", e.Rule);
+        Assert.Equal(ErrorCodes.BadTransition, e.Code);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class IncidentRulesTests
         var i = new Incident { Title = "不審なメール" };
         i.StartTriage(Now);
 
-        var e = Assert.Throws<IncidentRuleException>(() => i.StartHandling());
+        var e = Assert.ThrowsAny<DomainException>(() => i.StartHandling());
 
-        Assert.Equal("triage-incomplete", e.Rule);
+        Assert.Equal(ErrorCodes.TriageIncomplete, e.Code);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class IncidentRulesTests
 
         i.StartPostIncident();
         Assert.Null(i.Phase);
-        Assert.Throws<IncidentRuleException>(() => i.ChangePhase(HandlingPhase.Recovery));
+        Assert.ThrowsAny<DomainException>(() => i.ChangePhase(HandlingPhase.Recovery));
         i.ResumeHandling(HandlingPhase.Recovery);
         Assert.Equal(IncidentStatus.Handling, i.Status);
     }
@@ -92,7 +92,7 @@ public sealed class IncidentRulesTests
     {
         var i = Ticket(IncidentStatus.Received);
 
-        Assert.Throws<IncidentRuleException>(() => i.CloseAsNotAnIncident(" ", Now));
+        Assert.ThrowsAny<DomainException>(() => i.CloseAsNotAnIncident(" ", Now));
         i.CloseAsNotAnIncident("迷惑メールで、開封・クリックなし", Now);
 
         Assert.Equal(ClosureKind.NotAnIncident, i.Closure);
@@ -106,8 +106,8 @@ public sealed class IncidentRulesTests
         var target = Ticket(IncidentStatus.Received);
         target.Id = 2;
 
-        Assert.Throws<IncidentRuleException>(() => handling.CloseAsNotAnIncident("理由", Now));
-        Assert.Throws<IncidentRuleException>(() => handling.MergeInto(target, Now));
+        Assert.ThrowsAny<DomainException>(() => handling.CloseAsNotAnIncident("理由", Now));
+        Assert.ThrowsAny<DomainException>(() => handling.MergeInto(target, Now));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class IncidentRulesTests
 
         Assert.Equal(7, duplicate.MergedIntoId);
         Assert.Equal(ClosureKind.Duplicate, duplicate.Closure);
-        Assert.Throws<IncidentRuleException>(() => Ticket().MergeInto(duplicate, Now));
+        Assert.ThrowsAny<DomainException>(() => Ticket().MergeInto(duplicate, Now));
     }
 
     [Fact]

@@ -13,18 +13,15 @@ public sealed class IncidentWorkTests : IAsyncLifetime
 {
     private TestDatabase _db = default!;
     private string _evidenceDir = default!;
-    private IncidentCommands _commands = default!;
-    private IncidentWorkCommands _work = default!;
+    private IncidentDesk _desk = default!;
     private IncidentQueries _queries = default!;
 
     public async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync();
         _evidenceDir = Path.Combine(Path.GetTempPath(), "secopsdx-evidence-" + Guid.NewGuid().ToString("N"));
-        var actor = new FixedActor(new AuditActor("u1", "csirt@example.jp"));
-        _commands = new IncidentCommands(_db.Factory, IncidentCommandsTests.Taxonomy, actor, TimeProvider.System, OfficeCalendar.Default);
-        _work = new IncidentWorkCommands(_db.Factory, new EvidenceStore(_evidenceDir), actor, TimeProvider.System);
-        _queries = new IncidentQueries(_db.Factory, IncidentCommandsTests.Taxonomy, TimeProvider.System, OfficeCalendar.Default);
+        _desk = new IncidentDesk(_db, TimeProvider.System, evidenceDirectory: _evidenceDir);
+        _queries = _desk.Queries;
     }
 
     public async Task DisposeAsync()
@@ -34,7 +31,7 @@ public sealed class IncidentWorkTests : IAsyncLifetime
     }
 
     private Task<IncidentCreated> NewTicketAsync(string title = "不審メール") =>
-        _commands.CreateAsync(new IncidentIntake(title, null, IncidentSource.Internal, "form"));
+        _desk.Receive.ExecuteAsync(new IncidentIntake(title, null, IncidentSource.Internal, "form"));
 
     [Fact]
     public async Task Evidence_is_kept_with_its_SHA256_who_added_it_and_when()
@@ -42,7 +39,7 @@ public sealed class IncidentWorkTests : IAsyncLifetime
         var ticket = await NewTicketAsync();
         var bytes = Encoding.UTF8.GetBytes("Received: from attacker.example\r\nSubject: 請求書\r\n");
 
-        var row = await _work.AddEvidenceAsync(ticket.Id, "../../header.eml", "message/rfc822", new MemoryStream(bytes), "受信者から転送");
+        var row = await _desk.Evidence.ExecuteAsync(ticket.Id, "../../header.eml", "message/rfc822", new MemoryStream(bytes), "受信者から転送");
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), row.Sha256);
         Assert.Equal("header.eml", row.FileName);
@@ -51,14 +48,14 @@ public sealed class IncidentWorkTests : IAsyncLifetime
         var store = new EvidenceStore(_evidenceDir);
         Assert.True(await store.VerifyAsync(row.Sha256));
         var detail = (await _queries.DetailAsync(ticket.Id))!;
-        Assert.Contains(detail.Timeline, t => t.Text.Contains(row.Sha256));
+        Assert.Contains(detail.Timeline, t => t.Event == TimelineEvents.Evidence && t.Data["sha256"] == row.Sha256);
     }
 
     [Fact]
     public async Task A_changed_evidence_file_no_longer_verifies()
     {
         var ticket = await NewTicketAsync();
-        var row = await _work.AddEvidenceAsync(ticket.Id, "log.txt", "text/plain", new MemoryStream([1, 2, 3]), null);
+        var row = await _desk.Evidence.ExecuteAsync(ticket.Id, "log.txt", "text/plain", new MemoryStream([1, 2, 3]), null);
         var path = Directory.GetFiles(_evidenceDir, row.Sha256, SearchOption.AllDirectories).Single();
 
         await File.WriteAllBytesAsync(path, [1, 2, 4]);
@@ -70,7 +67,7 @@ public sealed class IncidentWorkTests : IAsyncLifetime
     public async Task Evidence_records_cannot_be_changed()
     {
         var ticket = await NewTicketAsync();
-        await _work.AddEvidenceAsync(ticket.Id, "log.txt", "text/plain", new MemoryStream([1, 2, 3]), null);
+        await _desk.Evidence.ExecuteAsync(ticket.Id, "log.txt", "text/plain", new MemoryStream([1, 2, 3]), null);
         await using var db = _db.CreateContext();
         var row = await db.IncidentEvidence.SingleAsync();
 
@@ -83,10 +80,10 @@ public sealed class IncidentWorkTests : IAsyncLifetime
     public async Task A_task_is_added_with_owner_and_due_date_and_completed_once()
     {
         var ticket = await NewTicketAsync();
-        var taskId = await _work.AddTaskAsync(ticket.Id, "送信先に削除を依頼", null, new DateOnly(2026, 12, 1));
+        var taskId = await _desk.AddTask.ExecuteAsync(ticket.Id, "送信先に削除を依頼", null, new DateOnly(2026, 12, 1));
 
-        await _work.CompleteTaskAsync(taskId, 0);
-        var conflict = await Record.ExceptionAsync(() => _work.CompleteTaskAsync(taskId, 0));
+        await _desk.CompleteTask.ExecuteAsync(taskId, 0);
+        var conflict = await Record.ExceptionAsync(() => _desk.CompleteTask.ExecuteAsync(taskId, 0));
 
         Assert.Null(conflict);
         var task = (await _queries.DetailAsync(ticket.Id))!.Tasks.Single();
@@ -99,10 +96,11 @@ public sealed class IncidentWorkTests : IAsyncLifetime
     public async Task A_task_without_a_title_or_on_a_closed_ticket_is_refused()
     {
         var ticket = await NewTicketAsync();
-        await Assert.ThrowsAsync<ValidationFailedException>(() => _work.AddTaskAsync(ticket.Id, " ", null, null));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => _desk.AddTask.ExecuteAsync(ticket.Id, " ", null, null));
 
-        await _commands.CloseAsNotAnIncidentAsync(ticket.Id, 0, "迷惑メール");
-        await Assert.ThrowsAsync<IncidentRuleException>(() => _work.AddTaskAsync(ticket.Id, "確認", null, null));
+        await _desk.Close.NotAnIncidentAsync(ticket.Id, 0, "迷惑メール");
+        var closed = await Assert.ThrowsAsync<DomainException>(() => _desk.AddTask.ExecuteAsync(ticket.Id, "確認", null, null));
+        Assert.Equal(ErrorCodes.IncidentClosed, closed.Code);
     }
 
     [Fact]
@@ -111,11 +109,11 @@ public sealed class IncidentWorkTests : IAsyncLifetime
         var a = await NewTicketAsync("職員Aの報告");
         var b = await NewTicketAsync("職員Bの報告");
 
-        await _work.LinkAsync(a.Id, b.Number);
-        await _work.LinkAsync(b.Id, a.Number);
+        await _desk.Links.ExecuteAsync(a.Id, b.Number);
+        await _desk.Links.ExecuteAsync(b.Id, a.Number);
 
         Assert.Equal([b.Number], (await _queries.DetailAsync(a.Id))!.Related.Select(r => r.Number));
         Assert.Equal([a.Number], (await _queries.DetailAsync(b.Id))!.Related.Select(r => r.Number));
-        await Assert.ThrowsAsync<ValidationFailedException>(() => _work.LinkAsync(a.Id, "1999-9999"));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => _desk.Links.ExecuteAsync(a.Id, "1999-9999"));
     }
 }

@@ -7,7 +7,7 @@ public sealed class TaxonomyTests
     [Fact]
     public void The_shipped_taxonomy_loads_with_the_domain_categories_and_rules()
     {
-        var t = IncidentCommandsTests.Taxonomy;
+        var t = IncidentDesk.Taxonomy;
 
         Assert.Equal(17, t.Categories.Count);
         Assert.Equal("マルウェア感染", t.Category("MALWARE")!.Ja);

@@ -43,9 +43,9 @@ public sealed class OrganizationCommandsTests : IAsyncLifetime
         var dept = await _commands.SaveDepartmentAsync(null, 0, new DepartmentInput("2010", "市民課", null, true));
         await _commands.SaveStaffAsync(null, 0, Staff("A001", dept));
 
-        var e = await Assert.ThrowsAsync<DomainException>(() => _commands.SaveStaffAsync(null, 0, Staff("A001", dept, "別人")));
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => _commands.SaveStaffAsync(null, 0, Staff("A001", dept, "別人")));
 
-        Assert.Equal(ErrorCodes.Duplicate, e.Code);
+        Assert.Equal(ErrorCodes.EmployeeNumberTaken, e.Errors["employeeNumber"].Single().Code);
     }
 
     [Theory]
@@ -55,9 +55,9 @@ public sealed class OrganizationCommandsTests : IAsyncLifetime
     {
         var dept = await _commands.SaveDepartmentAsync(null, 0, new DepartmentInput("2010", "市民課", null, true));
 
-        var e = await Assert.ThrowsAsync<DomainException>(() => _commands.SaveStaffAsync(null, 0, Staff(number, dept, name)));
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => _commands.SaveStaffAsync(null, 0, Staff(number, dept, name)));
 
-        Assert.Equal(ErrorCodes.Invalid, e.Code);
+        Assert.Equal(ErrorCodes.Required, Assert.Single(e.Errors).Value.Single().Code);
     }
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class OrganizationCommandsTests : IAsyncLifetime
     {
         var dept = await _commands.SaveDepartmentAsync(null, 0, new DepartmentInput("2010", "市民課", null, true));
 
-        var e = await Assert.ThrowsAsync<DomainException>(() => _commands.SaveStaffAsync(null, 0,
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() => _commands.SaveStaffAsync(null, 0,
             Staff("C001", dept) with { RetiredOn = new DateOnly(2019, 3, 31) }));
 
-        Assert.Equal(ErrorCodes.Invalid, e.Code);
+        Assert.Equal(ErrorCodes.RetiredBeforeHired, e.Errors["retiredOn"].Single().Code);
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class OrganizationCommandsTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<DomainException>(() =>
             _commands.SaveDepartmentAsync(null, 0, new DepartmentInput("2011", "市民係", ka, true)));
 
-        Assert.Equal(ErrorCodes.Invalid, e.Code);
+        Assert.Equal(ErrorCodes.ParentMustBeTop, e.Code);
     }
 }

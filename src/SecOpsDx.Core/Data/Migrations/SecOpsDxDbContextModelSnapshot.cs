@@ -630,6 +630,13 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Property<string>("AuthorUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -897,11 +904,13 @@ namespace SecOpsDx.Core.Data.Migrations
 
             modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentReport", b =>
                 {
-                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", "Incident")
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Incident");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Incidents.IncidentTask", b =>

@@ -90,11 +90,10 @@ public sealed class RosterImporter(IDbContextFactory<SecOpsDxDbContext> factory)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e)
+            catch (DbUpdateException)
             {
                 // Concurrency (a staff member edited meanwhile) or a unique key taken meanwhile.
-                throw new DomainException(ErrorCodes.Conflict,
-                    $"取り込み中に他の利用者が職員・所属を更新しました。もう一度取り込んでください。({e.GetBaseException().Message})");
+                throw new DomainException(ErrorCodes.Conflict);
             }
         }
 

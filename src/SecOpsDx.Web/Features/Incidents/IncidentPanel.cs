@@ -1,32 +1,17 @@
 using Microsoft.AspNetCore.Components;
+using SecOpsDx.Web.Components.Shared;
 
 namespace SecOpsDx.Web.Features.Incidents;
 
 /// <summary>
-/// A part of the ticket page that changes the ticket. It runs one step and tells the page the outcome:
-/// done, with the message to show, or refused, with why — the page then reloads or keeps the user's input.
+/// A part of the ticket page that changes the ticket. It runs its step like any <see cref="StepComponent"/> and
+/// hands the outcome to the page, which shows it and reloads the ticket when the step was done.
 /// </summary>
-public abstract class IncidentPanel : ComponentBase
+public abstract class IncidentPanel : StepComponent
 {
     [Parameter] public EventCallback<string> OnDone { get; set; }
-    [Parameter] public EventCallback<PanelFailure> OnFailed { get; set; }
+    [Parameter] public EventCallback<StepOutcome> OnFailed { get; set; }
 
-    /// <returns>True when the step was done.</returns>
-    protected async Task<bool> RunAsync(Func<Task> step, string done)
-    {
-        try
-        {
-            await step();
-        }
-        catch (Exception e) when (PanelFailure.Handles(e))
-        {
-            await OnFailed.InvokeAsync(PanelFailure.From(e));
-            return false;
-        }
-        await OnDone.InvokeAsync(done);
-        return true;
-    }
-
-    /// <summary>Refuses before calling Core, e.g. for a date the page could not read.</summary>
-    protected Task FailAsync(string message) => OnFailed.InvokeAsync(new PanelFailure(message, false));
+    protected override Task ReportAsync(StepOutcome outcome) =>
+        outcome.Refused ? OnFailed.InvokeAsync(outcome) : OnDone.InvokeAsync(outcome.Message);
 }

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Http.Features;
 using SecOpsDx.Core;
 using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Incidents;
-using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Api;
+using SecOpsDx.Web.Components.Shared;
+using SecOpsDx.Web.Hosting;
 
-namespace SecOpsDx.Web.Api;
+namespace SecOpsDx.Web.Features.Incidents;
 
 /// <summary>
 /// `/api/v1/incidents`: other systems report incidents and read them back. Every answer to bad input is a
@@ -29,6 +31,12 @@ public static class IncidentsApi
     public static void MapIncidentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/incidents").DisableAntiforgery();
+        // The answers carry personal data: no cache along the way may keep them.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
         group.MapPost("", CreateAsync).RequireAuthorization(WritePolicy);
         group.MapGet("", ListAsync).RequireAuthorization(ReadPolicy);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(ReadPolicy);
@@ -57,7 +65,7 @@ public static class IncidentsApi
         public string? Segment { get; set; }
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, IncidentCommands commands, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext context, ReceiveIncident receive, CancellationToken ct)
     {
         if (context.Request.ContentLength > MaxBodyBytes) return TooLarge();
         if (!context.Request.HasJsonContentType())
@@ -91,20 +99,23 @@ public static class IncidentsApi
             body.Reporter?.Name, body.Reporter?.Email, body.Reporter?.Phone, body.Reporter?.Organization,
             body.PersonalDataInvolved, body.PersonalRecordCount, segment);
         // One answer names every bad field: the API's own checks and the ticket's.
-        foreach (var (field, messages) in commands.Validate(intake))
+        foreach (var (field, problems) in receive.Validate(intake))
+        {
+            var messages = problems.Select(Bilingual).ToArray();
             errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
+        }
         if (errors.Count > 0) return Invalid(errors);
 
         try
         {
-            var created = await commands.CreateAsync(intake, null, ct);
+            var created = await receive.ExecuteAsync(intake, null, ct);
             var location = $"/api/v1/incidents/{created.Id}";
             return new CreatedResult(location, Results.Json(
                 new { id = created.Id, number = created.Number, status = "received", location }, Json, statusCode: StatusCodes.Status201Created));
         }
         catch (ValidationFailedException e)
         {
-            return Invalid(e.Errors.ToDictionary(x => x.Key, x => x.Value));
+            return Invalid(e.Errors.ToDictionary(x => x.Key, x => x.Value.Select(Bilingual).ToArray()));
         }
     }
 
@@ -135,9 +146,12 @@ public static class IncidentsApi
             personalDataInvolved = i.PersonalDataInvolved, personalRecordCount = i.PersonalRecordCount,
             regulatory = new
             {
-                mustReportToPpc = detail.Assessment.MustReportToPpc,
-                preliminaryDueAt = detail.Assessment.PreliminaryDueAt,
-                finalDueAt = detail.Assessment.FinalDueAt,
+                mustReportToPpc = detail.Ppc.MustReport,
+                preliminaryDueAt = detail.Ppc.Preliminary?.DueAt,
+                preliminaryState = detail.Ppc.Preliminary is { } p1 ? Camel(p1.State) : null,
+                finalDueAt = detail.Ppc.Final?.DueAt,
+                finalState = detail.Ppc.Final is { } p2 ? Camel(p2.State) : null,
+                nextDueAt = detail.Ppc.Next?.DueAt,
             },
         }, Json);
     }
@@ -171,6 +185,14 @@ public static class IncidentsApi
             return t;
         errors[field] = ["タイムゾーン付きの ISO 8601 日時 / an ISO 8601 time with offset, e.g. 2026-04-01T09:30:00+09:00"];
         return null;
+    }
+
+    /// <summary>API clients get each problem in Japanese and English, as the other API messages are.</summary>
+    private static string Bilingual(FieldError e)
+    {
+        var ja = UserMessages.Describe(e, CultureInfo.GetCultureInfo(AppCultures.Japanese));
+        var en = UserMessages.Describe(e, CultureInfo.GetCultureInfo(AppCultures.English));
+        return ja == en ? ja : $"{ja} / {en}";
     }
 
     private static IResult Invalid(IDictionary<string, string[]> errors) =>

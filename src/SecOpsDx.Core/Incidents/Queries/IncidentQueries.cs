@@ -14,7 +14,7 @@ public sealed record IncidentRow(
     string? Category, string? Severity, DateTimeOffset ReceivedAt, DateTimeOffset AwareAt, string? AssigneeName,
     string? ReporterName, DateTimeOffset? NextDueAt);
 
-public sealed record TimelineRow(long Id, DateTimeOffset At, TimelineKind Kind, string Text, string AuthorName);
+public sealed record TimelineRow(long Id, DateTimeOffset At, TimelineKind Kind, string Text, string? Event, IReadOnlyDictionary<string, string> Data, string AuthorName);
 
 public sealed record ReportRow(string Channel, ReportState State, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? Note);
 
@@ -24,8 +24,22 @@ public sealed record EvidenceRow(int Id, string FileName, string ContentType, lo
 
 public sealed record LinkRow(int Id, string Number, string Title, IncidentStatus Status);
 
+/// <summary>
+/// The duty to report to the PPC as stored with the ticket (the rows <see cref="RegulatoryDuty"/> keeps), with
+/// the reasons that make it so: the one truth the ticket, the list, the dashboard and the API show.
+/// </summary>
+public sealed record PpcDuty(
+    bool PersonalDataInvolved, IReadOnlyList<ReportableReason> Reasons, bool EncryptedMayBeExempt, bool SpecificPersonalInformation,
+    ReportRow? Preliminary, ReportRow? Final)
+{
+    public bool MustReport => Preliminary is { State: not ReportState.NotRequired } || Final is { State: not ReportState.NotRequired };
+
+    /// <summary>The next deadline still counting down: 速報 until it is recorded as sent, then 確報.</summary>
+    public ReportRow? Next => new[] { Preliminary, Final }.FirstOrDefault(r => r is { State: ReportState.Pending, DueAt: not null });
+}
+
 public sealed record IncidentDetail(
-    Incident Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, RegulatoryAssessment Assessment, string? MergedIntoNumber,
+    IncidentView Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, PpcDuty Ppc, string? MergedIntoNumber,
     IReadOnlyList<TaskRow> Tasks, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyList<LinkRow> Related);
 
 public sealed record MyReportRow(int Id, string Number, string Title, IncidentStatus Status, ClosureKind? Closure, DateTimeOffset ReceivedAt);
@@ -42,7 +56,7 @@ public sealed record IncidentDashboard(
     double? AverageHoursToTriage, double? AverageHoursToClose);
 
 /// <summary>Reads of incident tickets, shaped for the CSIRT's pages, the reporter and the CISO.</summary>
-public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory, IncidentTaxonomy taxonomy, TimeProvider time, OfficeCalendar calendar)
+public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory, IncidentTaxonomy taxonomy, TimeProvider time, RegulatoryDuty duty)
 {
     public async Task<Paged<IncidentRow>> ListAsync(IncidentFilter filter, CancellationToken ct = default)
     {
@@ -62,8 +76,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         if (!string.IsNullOrWhiteSpace(filter.Severity)) q = q.Where(i => i.Severity == filter.Severity);
         if (!string.IsNullOrWhiteSpace(filter.Category)) q = q.Where(i => i.Category == filter.Category);
         var total = await q.CountAsync(ct);
-        var pageSize = Math.Clamp(filter.PageSize, 1, 200);
-        var page = Math.Max(1, filter.Page);
+        var (page, pageSize) = Paged<IncidentRow>.Clamp(filter.Page, filter.PageSize, 200);
         var rows = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Phase, i.Closure, i.Category, i.Severity,
@@ -87,8 +100,9 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null) return null;
-        var timeline = await db.IncidentTimeline.AsNoTracking().Where(e => e.IncidentId == id).OrderBy(e => e.Id)
-            .Select(e => new TimelineRow(e.Id, e.At, e.Kind, e.Text, e.AuthorName)).ToListAsync(ct);
+        var timeline = (await db.IncidentTimeline.AsNoTracking().Where(e => e.IncidentId == id).OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.At, e.Kind, e.Text, e.Event, e.Data, e.AuthorName }).ToListAsync(ct))
+            .Select(e => new TimelineRow(e.Id, e.At, e.Kind, e.Text, e.Event, TimelineEvents.ReadData(e.Data), e.AuthorName)).ToList();
         var reports = await db.IncidentReports.AsNoTracking().Where(r => r.IncidentId == id)
             .Select(r => new ReportRow(r.Channel, r.State, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Note)).ToListAsync(ct);
         var ordered = taxonomy.Channels.Select(c => reports.FirstOrDefault(r => r.Channel == c.Code) ?? new ReportRow(c.Code, ReportState.NotRequired, null, null, null, null)).ToList();
@@ -100,8 +114,10 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var related = await db.IncidentLinks.AsNoTracking().Where(l => l.IncidentId == id || l.RelatedIncidentId == id)
             .Select(l => l.IncidentId == id ? l.RelatedIncidentId : l.IncidentId)
             .Join(db.Incidents, otherId => otherId, i => i.Id, (_, i) => new LinkRow(i.Id, i.Number, i.Title, i.Status)).ToListAsync(ct);
-        return new IncidentDetail(incident, timeline, ordered, RegulatoryRules.Assess(incident, taxonomy.PersonalData, calendar), mergedInto,
-            tasks, evidence, related);
+        var assessment = duty.Assess(incident);
+        var ppc = new PpcDuty(assessment.PersonalDataInvolved, assessment.Reasons, assessment.EncryptedMayBeExempt, assessment.SpecificPersonalInformation,
+            reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcPreliminary), reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcFinal));
+        return new IncidentDetail(IncidentView.From(incident), timeline, ordered, ppc, mergedInto, tasks, evidence, related);
     }
 
     public async Task<IncidentDashboard> DashboardAsync(FiscalYear? statisticsYear = null, CancellationToken ct = default)

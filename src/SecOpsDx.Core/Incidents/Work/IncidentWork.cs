@@ -105,7 +105,7 @@ public sealed class EvidenceStore(string directory)
                 while ((read = await content.ReadAsync(buffer, ct)) > 0)
                 {
                     size += read;
-                    if (size > MaxBytes) throw new IncidentRuleException("evidence-too-large", $"証拠ファイルは {MaxBytes / 1024 / 1024} MB までです");
+                    if (size > MaxBytes) throw ValidationFailedException.For("file", ErrorCodes.EvidenceTooLarge, MaxBytes / 1024 / 1024);
                     sha.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }

@@ -1,0 +1,91 @@
+namespace SecOpsDx.Core;
+
+/// <summary>
+/// Every reason Core gives for refusing a change. The Web layer holds one sentence per code and language
+/// (Resources/ErrorText*.resx); a test walks this list through both languages, so a new code without its
+/// translations fails the build's tests. Placeholders {0}, {1}, … take <see cref="DomainException.Args"/> in order.
+/// </summary>
+public static class ErrorCodes
+{
+    // Common to every feature.
+    /// <summary>Someone else saved the record since the user loaded it.</summary>
+    public const string Conflict = "conflict";
+    public const string Invalid = "invalid";
+
+    // Field checks ({0} = limit where one applies).
+    public const string Required = "field.required";
+    /// <summary>{0} = the limit, {1} = the length given.</summary>
+    public const string TooLong = "field.too-long";
+    public const string EmailInvalid = "field.email";
+    public const string InFuture = "field.in-future";
+    public const string Negative = "field.negative";
+    /// <summary>{0} = the code given.</summary>
+    public const string UnknownCode = "field.unknown-code";
+    public const string UserNotFound = "field.user-not-found";
+    /// <summary>{0} = the ticket number given.</summary>
+    public const string TicketNotFound = "field.ticket-not-found";
+    public const string SameTicket = "field.same-ticket";
+    /// <summary>A date or time a person typed that cannot be read (checked where the text is parsed).</summary>
+    public const string DateUnreadable = "field.date-unreadable";
+    /// <summary>A file upload broke off before the whole file arrived.</summary>
+    public const string UploadInterrupted = "field.upload-interrupted";
+
+    // Organisation.
+    public const string DepartmentNotFound = "department.not-found";
+    /// <summary>{0} = the code.</summary>
+    public const string DepartmentCodeTaken = "department.code-taken";
+    public const string ParentNotFound = "department.parent-not-found";
+    public const string ParentMustBeTop = "department.parent-must-be-top";
+    public const string DepartmentHasSections = "department.has-sections";
+    public const string StaffNotFound = "staff.not-found";
+    /// <summary>{0} = the 職員番号.</summary>
+    public const string EmployeeNumberTaken = "staff.number-taken";
+    public const string RetiredBeforeHired = "staff.retired-before-hired";
+
+    // Sign-in accounts.
+    public const string AccountNotFound = "account.not-found";
+    public const string StaffHasAccount = "account.staff-has-account";
+    public const string StaffHasNoEmail = "account.staff-no-email";
+    /// <summary>{0} = the address.</summary>
+    public const string AccountEmailTaken = "account.email-taken";
+    public const string OwnAdminRole = "account.own-admin-role";
+    public const string LastAdmin = "account.last-admin";
+    public const string LockSelf = "account.lock-self";
+    /// <summary>{0} = the roles not known.</summary>
+    public const string UnknownRole = "account.unknown-role";
+    /// <summary>{0} = Identity's own description, already in the user's language.</summary>
+    public const string IdentityRefused = "account.identity-refused";
+
+    // API tokens.
+    public const string TokenNotFound = "token.not-found";
+    /// <summary>{0} = the scopes not known, {1} = the scopes there are.</summary>
+    public const string UnknownScope = "token.unknown-scope";
+
+    // Incident tickets.
+    public const string IncidentNotFound = "incident.not-found";
+    public const string IncidentClosed = "incident.closed";
+    /// <summary>{0} = the current <c>IncidentStatus</c>, {1} = the one asked for.</summary>
+    public const string BadTransition = "incident.bad-transition";
+    public const string TriageIncomplete = "incident.triage-incomplete";
+    public const string NotHandling = "incident.not-handling";
+    public const string ResolutionRequired = "incident.resolution-required";
+    public const string RootCauseRequired = "incident.root-cause-required";
+    public const string LessonsRequired = "incident.lessons-required";
+    public const string ReasonRequired = "incident.reason-required";
+    public const string NotAReport = "incident.not-a-report";
+    public const string MergeSelf = "incident.merge-self";
+    public const string MergeClosed = "incident.merge-closed";
+    /// <summary>{0} = the reporting channels (names) still open.</summary>
+    public const string ReportsOutstanding = "incident.reports-outstanding";
+    public const string WaiverReasonRequired = "incident.waiver-reason-required";
+    public const string TaskNotFound = "incident.task-not-found";
+    /// <summary>{0} = the limit in MB.</summary>
+    public const string EvidenceTooLarge = "incident.evidence-too-large";
+
+    /// <summary>Every code above, for the translation test and for tools.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SecOpsDx.Core.Incidents;
+
+public sealed record RegulatorReportFields(
+    string? Summary, string? DataItems, string? AffectedPeople, string? Cause, string? SecondaryDamage,
+    string? ResponseToIndividuals, string? Publication, string? Prevention, string? Other);
+
+/// <summary>
+/// Records what was sent to one authority (報告済, with when), that a report is needed (要報告), not needed, or
+/// deliberately not made although the rules ask for it (waived, with the reason); and keeps the fields of the
+/// regulator's report form with the ticket so that the report prints from it.
+/// </summary>
+public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy taxonomy)
+{
+    public async Task ExecuteAsync(int id, string? channel, ReportState? state, DateTimeOffset? submittedAt, string? note, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var item = taxonomy.Channel(channel);
+        if (string.IsNullOrWhiteSpace(channel)) errors.Add("channel", ErrorCodes.Required);
+        else if (item is null) errors.Add("channel", ErrorCodes.UnknownCode, channel);
+        if (state is null) errors.Add("state", ErrorCodes.Required);
+        var now = writes.Now;
+        if (state == ReportState.Submitted && submittedAt is null) submittedAt = now;
+        errors.NotInFuture("submittedAt", submittedAt, now);
+        var noteText = errors.Text("note", note, 2000, required: state == ReportState.Waived);
+        errors.ThrowIfAny();
+        var who = await writes.ActorAsync();
+        await using var db = await writes.OpenAsync(ct);
+        var incident = await TicketWrites.TicketAsync(db, id, ct);
+        var report = await db.IncidentReports.SingleOrDefaultAsync(r => r.IncidentId == id && r.Channel == item!.Code, ct);
+        if (report is null) db.IncidentReports.Add(report = new IncidentReport { IncidentId = id, Channel = item!.Code });
+        report.State = state!.Value;
+        report.SubmittedAt = state == ReportState.Submitted ? submittedAt : null;
+        report.SubmittedBy = state == ReportState.Submitted ? who.Name : null;
+        report.Note = noteText;
+        db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Report, TimelineEvents.Report, who, now,
+            ("channel", item!.Code), ("state", state.Value.ToString()),
+            ("at", report.SubmittedAt is { } at ? TimelineEvents.Moment(at) : null), ("note", noteText)));
+        await db.SaveOrConflictAsync(ct);
+    }
+
+    public Task UpdateFieldsAsync(int id, int expectedVersion, RegulatorReportFields f, CancellationToken ct = default) =>
+        writes.ChangeAsync(id, expectedVersion, (db, incident, who, now) =>
+        {
+            var errors = new FieldErrors();
+            incident.ReportSummary = errors.Text("summary", f.Summary, 4000, false);
+            incident.ReportDataItems = errors.Text("dataItems", f.DataItems, 4000, false);
+            incident.ReportAffectedPeople = errors.Text("affectedPeople", f.AffectedPeople, 1000, false);
+            incident.ReportCause = errors.Text("cause", f.Cause, 4000, false);
+            incident.ReportSecondaryDamage = errors.Text("secondaryDamage", f.SecondaryDamage, 4000, false);
+            incident.ReportResponseToIndividuals = errors.Text("responseToIndividuals", f.ResponseToIndividuals, 4000, false);
+            incident.ReportPublication = errors.Text("publication", f.Publication, 4000, false);
+            incident.ReportPrevention = errors.Text("prevention", f.Prevention, 4000, false);
+            incident.ReportOther = errors.Text("other", f.Other, 4000, false);
+            errors.ThrowIfAny();
+            db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Note, TimelineEvents.ReportFields, who, now));
+            return Task.CompletedTask;
+        }, ct);
+}
