@@ -183,6 +183,9 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", error);
         Assert.All(Verbs.All, v => Assert.Contains($"  {v.Name} ", output));
         Assert.Contains("0 done, 1 failed, 2 bad usage, 3 audit chain broken", output);
+        var (aboutUnknown, _, unknownError) = await RunAsync("Production", help, "import-staf");
+        Assert.Equal(2, aboutUnknown);
+        Assert.Contains("(did you mean import-staff?)", unknownError);
     }
 
     public static TheoryData<string> VerbNames() => new(Verbs.All.Select(v => v.Name));

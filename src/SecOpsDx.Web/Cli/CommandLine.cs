@@ -56,8 +56,8 @@ public static class CommandLine
         exitCode = ExitCodes.Done;
         if (args[0] is "help" or "--help" or "-h")
         {
-            if (args.Count > 1 && Find(args[1]) is { } about) PrintUsage(about, console.Out);
-            else PrintVerbs(console.Out);
+            if (args.Count > 1) return Parse([args[1], "--help"], console, out exitCode);
+            PrintVerbs(console.Out);
             return null;
         }
 
