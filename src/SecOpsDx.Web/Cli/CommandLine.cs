@@ -54,10 +54,11 @@ public static class CommandLine
     public static VerbCall? Parse(IReadOnlyList<string> args, VerbConsole console, out int exitCode)
     {
         exitCode = ExitCodes.Done;
-        if (args[0] is "help" or "--help" or "-h")
+        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
         {
             if (args.Count > 1) return Parse([args[1], "--help"], console, out exitCode);
-            PrintVerbs(console.Out);
+            exitCode = args.Count == 0 ? ExitCodes.BadUsage : ExitCodes.Done;
+            PrintVerbs(exitCode == ExitCodes.Done ? console.Out : console.Error);
             return null;
         }
 
