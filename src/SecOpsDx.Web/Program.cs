@@ -1,14 +1,23 @@
 using SecOpsDx.Web.Cli;
 using SecOpsDx.Web.Hosting;
 
+// A first argument that does not begin with '-' names a verb, known or not (CommandLine.IsVerb says why);
+// help and a refused command line are answered before the host is built.
+VerbCall? verb = null;
+if (CommandLine.IsVerb(args))
+{
+    verb = CommandLine.Parse(args, VerbConsole.Standard, out var exitCode);
+    if (verb is null) return exitCode;
+}
+
 // Settings files sit beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = CommandLine.HostArguments(args),
+    Args = verb is null ? args : [],
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddSecOpsDx();
-if (CommandLine.IsVerb(args))
+if (verb is not null)
 {
     // A verb's standard output is its result; diagnostics go to standard error, warnings and worse only.
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -19,8 +28,8 @@ if (CommandLine.IsVerb(args))
 
 var app = builder.Build();
 
-if (CommandLine.IsVerb(args))
-    return await CommandLine.RunAsync(app, args);
+if (verb is not null)
+    return await verb.RunAsync(app, VerbConsole.Standard);
 
 try
 {

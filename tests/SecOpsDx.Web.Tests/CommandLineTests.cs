@@ -12,16 +12,21 @@ public sealed class CommandLineTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "secopsdx-cli-tests", Guid.NewGuid().ToString("N"));
 
-    private async Task<(int ExitCode, string Output)> RunAsync(string environment, params string[] args)
+    private WebApplication BuildApp(string environment)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, Args = [] });
         builder.Configuration["SecOpsDx:DataDirectory"] = _data;
         builder.Logging.ClearProviders();
         builder.AddSecOpsDx();
-        await using var app = builder.Build();
-        var output = new StringWriter();
-        var code = await CommandLine.RunAsync(app, args, output);
-        return (code, output.ToString());
+        return builder.Build();
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string environment, params string[] args)
+    {
+        await using var app = BuildApp(environment);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await CommandLine.RunAsync(app, args, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     private string WriteFile(string name, byte[] content)
@@ -58,7 +63,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Migrate_creates_the_database_and_says_so()
     {
-        var (code, output) = await RunAsync("Production", "migrate");
+        var (code, output, _) = await RunAsync("Production", "migrate");
 
         Assert.Equal(0, code);
         Assert.Contains("applied", output);
@@ -70,12 +75,13 @@ public sealed class CommandLineTests : IDisposable
     {
         var file = WriteFile("roster.csv", ShiftJis(RosterWithBadRows));
 
-        var (code, output) = await RunAsync("Production", "import-staff", file);
+        var (code, output, error) = await RunAsync("Production", "import-staff", file);
 
         Assert.Equal(1, code);
-        Assert.Contains("4行目 [氏名]", output);
-        Assert.Contains("5行目 [職員番号]", output);
-        Assert.Contains("nothing imported", output);
+        Assert.Equal("", output);
+        Assert.Contains("4行目 [氏名]", error);
+        Assert.Contains("5行目 [職員番号]", error);
+        Assert.Contains("nothing imported", error);
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM StaffMembers"));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM AuditEntries WHERE EntityType = 'StaffMember'"));
     }
@@ -85,7 +91,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var file = WriteFile("roster.csv", ShiftJis(RosterWithBadRows));
 
-        var (code, output) = await RunAsync("Production", "import-staff", file, "--skip-invalid");
+        var (code, output, _) = await RunAsync("Production", "import-staff", file, "--skip-invalid");
 
         Assert.Equal(0, code);
         Assert.Contains("rows read 4, imported (new 2, updated 0, unchanged 0), refused 2, departments created 1", output);
@@ -97,7 +103,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Audit_verify_passes_on_an_intact_trail_and_names_the_first_edited_entry()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");
-        var (okCode, okOutput) = await RunAsync("Production", "audit-verify");
+        var (okCode, okOutput, _) = await RunAsync("Production", "audit-verify");
         Assert.Equal(0, okCode);
         Assert.Contains("intact", okOutput);
 
@@ -110,47 +116,131 @@ public sealed class CommandLineTests : IDisposable
         }
         SqliteConnection.ClearAllPools();
 
-        var (code, output) = await RunAsync("Production", "audit-verify");
+        var (code, _, error) = await RunAsync("Production", "audit-verify");
 
         Assert.Equal(3, code);
-        Assert.Contains("BROKEN at entry 7", output);
+        Assert.Contains("BROKEN at entry 7", error);
     }
 
     [Fact]
     public async Task Seed_demo_is_deterministic_and_makes_no_accounts_outside_development()
     {
-        var (code, output) = await RunAsync("Production", "seed-demo", "--staff", "10");
+        var (code, output, _) = await RunAsync("Production", "seed-demo", "--staff", "10");
 
         Assert.Equal(0, code);
         Assert.Contains("15 staff added", output);
         Assert.Contains("only in the Development environment", output);
-        var (_, again) = await RunAsync("Production", "seed-demo", "--staff", "10");
+        var (_, again, _) = await RunAsync("Production", "seed-demo", "--staff", "10");
         Assert.Contains("0 staff added", again);
     }
 
-    [Fact]
-    public async Task Create_admin_prints_a_generated_password_and_refuses_a_bad_address()
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--urls", "http://127.0.0.1:5999" }, false)]
+    [InlineData(new[] { "--environment", "Production" }, false)]
+    [InlineData(new[] { "--contentRoot", "/srv/secopsdx" }, false)]
+    [InlineData(new[] { "--SecOpsDx:DataDirectory=/srv/data" }, false)]
+    [InlineData(new[] { "migrate" }, true)]
+    [InlineData(new[] { "import-staf", "roster.csv" }, true)]
+    [InlineData(new[] { "urls=http://127.0.0.1:5999" }, true)]
+    [InlineData(new[] { "help" }, true)]
+    [InlineData(new[] { "--help" }, true)]
+    [InlineData(new[] { "-h" }, true)]
+    public void A_first_argument_without_a_leading_dash_is_a_verb_and_host_switches_are_not(string[] args, bool isVerb)
     {
-        var (code, output) = await RunAsync("Production", "create-admin", "--email", "root@city.example.jp");
-        Assert.Equal(0, code);
-        Assert.Contains("initial password: ", output);
-
-        var (badCode, badOutput) = await RunAsync("Production", "create-admin", "--email", "not-an-address");
-        Assert.Equal(1, badCode);
-        Assert.Contains("not an e-mail address", badOutput);
+        Assert.Equal(isVerb, CommandLine.IsVerb(args));
     }
 
     [Theory]
-    [InlineData("seed-demo", "--staff", "many")]
-    [InlineData("import-staff")]
-    [InlineData("audit-verify", "--unknown")]
-    [InlineData("create-admin")]
-    public async Task Bad_arguments_get_a_message_and_a_non_zero_exit(params string[] args)
+    [InlineData("import-staf", "import-staff")]
+    [InlineData("improt-staff", "import-staff")]
+    [InlineData("migrat", "migrate")]
+    [InlineData("audit", "audit-verify")]
+    [InlineData("create-token", null)]
+    [InlineData("deploy", null)]
+    public async Task An_unknown_verb_lists_the_verbs_on_standard_error_and_suggests_a_close_one(string typed, string? suggestion)
     {
-        var (code, output) = await RunAsync("Production", args);
+        var (code, output, error) = await RunAsync("Production", typed, "roster.csv");
 
-        Assert.NotEqual(0, code);
-        Assert.StartsWith("error:", output);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: unknown verb '{typed}'", error);
+        if (suggestion is null) Assert.DoesNotContain("did you mean", error);
+        else Assert.Contains($"(did you mean {suggestion}?)", error);
+        Assert.All(Verbs.All, v => Assert.Contains($"  {v.Name} ", error));
+        Assert.False(Directory.Exists(_data), "an unknown verb must not create the data folder");
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_lists_every_verb_and_the_exit_codes_on_standard_output(string help)
+    {
+        var (code, output, error) = await RunAsync("Production", help);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.All(Verbs.All, v => Assert.Contains($"  {v.Name} ", output));
+        Assert.Contains("0 done, 1 failed, 2 bad usage, 3 audit chain broken", output);
+        var (aboutUnknown, _, unknownError) = await RunAsync("Production", help, "import-staf");
+        Assert.Equal(2, aboutUnknown);
+        Assert.Contains("(did you mean import-staff?)", unknownError);
+    }
+
+    public static TheoryData<string> VerbNames() => new(Verbs.All.Select(v => v.Name));
+
+    [Theory]
+    [MemberData(nameof(VerbNames))]
+    public async Task Verb_help_explains_every_argument_and_option_without_touching_the_database(string name)
+    {
+        var verb = Verbs.All.Single(v => v.Name == name);
+
+        var (code, output, error) = await RunAsync("Production", name, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.StartsWith($"usage: dotnet SecOpsDx.Web.dll {name}", output);
+        foreach (var a in verb.Arguments) Assert.Contains($"  {a.Name} ", output);
+        foreach (var o in verb.Options) Assert.Matches($@"  {System.Text.RegularExpressions.Regex.Escape(o.Synopsis)} +\S", output);
+        Assert.False(Directory.Exists(_data), "help must not create the data folder or the database");
+        Assert.Equal((0, output, ""), await RunAsync("Production", "help", name));
+    }
+
+    [Theory]
+    [InlineData("--email is required", "create-admin")]
+    [InlineData("--email must be an e-mail address, not 'not-an-address'", "create-admin", "--email", "not-an-address")]
+    [InlineData("unknown option --sopes (did you mean --scopes?)", "create-api-token", "--name", "x", "--sopes", "incidents:write")]
+    [InlineData("--name needs a value (NAME)", "create-api-token", "--name", "--scopes", "incidents:read")]
+    [InlineData("--scopes must be one or more of incidents:write,incidents:read", "create-api-token", "--name", "x", "--scopes", "incidents:delete")]
+    [InlineData("--staff must be a whole number from 0 to 1000000, not 'many'", "seed-demo", "--staff", "many")]
+    [InlineData("--staff must be a whole number from 0 to 1000000, not '-5'", "seed-demo", "--staff", "-5")]
+    [InlineData("--staff is given twice", "seed-demo", "--staff", "1", "--staff", "2")]
+    [InlineData("FILE is required", "import-staff")]
+    [InlineData("unexpected argument 'second.csv'", "import-staff", "first.csv", "second.csv")]
+    [InlineData("--skip-invalid takes no value", "import-staff", "roster.csv", "--skip-invalid=yes")]
+    [InlineData("unknown option --unknown", "audit-verify", "--unknown")]
+    [InlineData("unknown option -x", "migrate", "-x")]
+    public async Task A_bad_command_line_names_the_argument_shows_the_usage_and_exits_2(string message, params string[] args)
+    {
+        var (code, output, error) = await RunAsync("Production", args);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: {message}", error);
+        Assert.Contains($"usage: dotnet SecOpsDx.Web.dll {args[0]}", error);
+        Assert.False(Directory.Exists(_data), "a refused command line must not create the data folder or the database");
+    }
+
+    [Fact]
+    public async Task A_domain_refusal_is_a_failure_with_exit_code_1_on_standard_error()
+    {
+        var (code, output, error) = await RunAsync("Production", "create-api-token", "--name", new string('x', 101), "--scopes", "incidents:read");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: ", error);
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM ApiToken"));
     }
 
     public void Dispose()

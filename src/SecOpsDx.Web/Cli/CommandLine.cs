@@ -2,173 +2,189 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Data;
-using SecOpsDx.Core.Organization;
 using SecOpsDx.Web.Hosting;
 
 namespace SecOpsDx.Web.Cli;
 
+public static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+    public const int AuditChainBroken = 3;
+}
+
+/// <summary>Where a verb writes: its result on <see cref="Out"/>, notices and errors on <see cref="Error"/>.</summary>
+public sealed record VerbConsole(TextWriter Out, TextWriter Error)
+{
+    public static VerbConsole Standard => new(Console.Out, Console.Error);
+}
+
+public delegate Task<int> VerbBody(IServiceProvider services, VerbArgs args, VerbConsole console, CancellationToken ct);
+
+/// <summary>A verb as declared in <see cref="Verbs.All"/>; its usage text is made from these declarations.</summary>
+public sealed record Verb(string Name, string Summary, IReadOnlyList<VerbArgument> Arguments, IReadOnlyList<VerbOption> Options, VerbBody Body, string? Details = null)
+{
+    public string Synopsis => string.Join(' ', new[] { Name }
+        .Concat(Arguments.Select(a => a.Name))
+        .Concat(Options.Select(o => o.Required ? o.Synopsis : $"[{o.Synopsis}]")));
+}
+
 /// <summary>
-/// Verbs that run instead of the web server: `dotnet SecOpsDx.Web.dll VERB [args]`.
-/// Each prints what it did and exits non-zero on failure.
+/// Verbs run instead of the web server: `dotnet SecOpsDx.Web.dll VERB [arguments]`.
 /// </summary>
 public static class CommandLine
 {
-    private sealed record Verb(string Name, string Usage, Func<IServiceProvider, VerbArgs, TextWriter, CancellationToken, Task<int>> Run);
+    private const string Invocation = "dotnet SecOpsDx.Web.dll";
 
-    private static readonly Verb[] Verbs =
-    [
-        new("migrate", "migrate", MigrateAsync),
-        new("seed-demo", "seed-demo [--staff N] [--incidents N]", SeedDemoAsync),
-        new("create-admin", "create-admin --email ADDRESS   (password from SECOPSDX_ADMIN_PASSWORD, else generated and printed)", CreateAdminAsync),
-        new("import-staff", "import-staff FILE [--skip-invalid]", ImportStaffVerb.RunAsync),
-        new("audit-verify", "audit-verify", AuditVerifyAsync),
-        new("create-api-token", "create-api-token --name NAME --scopes incidents:write,incidents:read", CreateApiTokenAsync),
-    ];
+    /// <summary>
+    /// Whether the arguments name a verb rather than configure the web server. The server starts with no
+    /// arguments or with host switches, and every one of those begins with '-' (`--urls X`, `--environment X`,
+    /// `--contentRoot X`, `--SecOpsDx:Key=value`). So a first argument that does not begin with '-' is a verb,
+    /// known or not: a misspelt verb is refused and never starts the server. `--help` and `-h` are verbs too.
+    /// The consequence: configuration on the command line must be written `--key=value`, not bare `key=value`.
+    /// </summary>
+    public static bool IsVerb(IReadOnlyList<string> args) =>
+        args.Count > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h");
 
-    public static bool IsVerb(string[] args) =>
-        args.Length > 0 && (args[0] is "help" or "--help" || Verbs.Any(v => v.Name == args[0]));
-
-    /// <summary>Arguments for the host builder: verbs keep their own arguments away from configuration.</summary>
-    public static string[] HostArguments(string[] args) => IsVerb(args) ? [] : args;
-
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null)
+    /// <summary>
+    /// Reads the verb and its arguments without building the host. Returns the verb to run; or null with the
+    /// exit code when there is nothing to run: help was shown (0) or the command line was refused (2).
+    /// </summary>
+    public static VerbCall? Parse(IReadOnlyList<string> args, VerbConsole console, out int exitCode)
     {
-        output ??= Console.Out;
-        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        exitCode = ExitCodes.Done;
+        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            if (args.Count > 1) return Parse([args[1], "--help"], console, out exitCode);
+            exitCode = args.Count == 0 ? ExitCodes.BadUsage : ExitCodes.Done;
+            PrintVerbs(exitCode == ExitCodes.Done ? console.Out : console.Error);
+            return null;
+        }
+
+        exitCode = ExitCodes.BadUsage;
+        var verb = Find(args[0]);
         if (verb is null)
         {
-            output.WriteLine("Verbs:");
-            foreach (var v in Verbs) output.WriteLine($"  {v.Usage}");
-            return args[0] is "help" or "--help" ? 0 : 2;
+            var hint = Closest(args[0], Verbs.All.Select(v => v.Name));
+            console.Error.WriteLine($"error: unknown verb '{args[0]}'{(hint is null ? "" : $" (did you mean {hint}?)")}");
+            console.Error.WriteLine();
+            PrintVerbs(console.Error);
+            return null;
         }
 
-        VerbArgs parsed;
+        var rest = args.Skip(1).ToList();
+        if (rest.TakeWhile(a => a != "--").Any(a => a is "--help" or "-h"))
+        {
+            PrintUsage(verb, console.Out);
+            exitCode = ExitCodes.Done;
+            return null;
+        }
         try
         {
-            parsed = VerbArgs.Parse(args.Skip(1));
+            return new VerbCall(verb, VerbArgs.Parse(verb, rest));
         }
-        catch (ArgumentException e)
+        catch (UsageException e)
         {
-            output.WriteLine($"error: {e.Message}");
-            output.WriteLine($"usage: {verb.Usage}");
-            return 2;
+            console.Error.WriteLine($"error: {e.Message}");
+            console.Error.WriteLine();
+            PrintUsage(verb, console.Error);
+            return null;
         }
+    }
 
+    /// <summary>Parses and runs in one step (for an app already built).</summary>
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var console = new VerbConsole(output ?? Console.Out, error ?? Console.Error);
+        var call = Parse(args, console, out var exitCode);
+        return call is null ? exitCode : await call.RunAsync(app, console);
+    }
+
+    private static Verb? Find(string name) => Verbs.All.FirstOrDefault(v => v.Name == name);
+
+    private static void PrintVerbs(TextWriter w)
+    {
+        w.WriteLine($"usage: {Invocation} VERB [arguments]   (no verb: start the web server)");
+        w.WriteLine();
+        w.WriteLine("verbs:");
+        Table(w, Verbs.All.Select(v => (v.Name, v.Summary)));
+        w.WriteLine();
+        w.WriteLine($"'{Invocation} VERB --help' explains a verb's arguments.");
+        w.WriteLine("exit codes: 0 done, 1 failed, 2 bad usage, 3 audit chain broken");
+    }
+
+    private static void PrintUsage(Verb verb, TextWriter w)
+    {
+        w.WriteLine($"usage: {Invocation} {verb.Synopsis}");
+        w.WriteLine();
+        w.WriteLine(verb.Summary);
+        if (verb.Details is not null) w.WriteLine(verb.Details);
+        if (verb.Arguments.Count + verb.Options.Count == 0) return;
+        w.WriteLine();
+        Table(w, verb.Arguments.Select(a => (a.Name, a.Help))
+            .Concat(verb.Options.Select(o => (o.Synopsis, o.Required ? $"{o.Help} (required)" : o.Help))));
+    }
+
+    private static void Table(TextWriter w, IEnumerable<(string Term, string Text)> rows)
+    {
+        var list = rows.ToList();
+        var width = list.Max(r => r.Term.Length) + 3;
+        foreach (var (term, text) in list) w.WriteLine($"  {term.PadRight(width)}{text}");
+    }
+
+    /// <summary>The known name the typed one most likely meant: a slip of a letter or two, or a part of it.</summary>
+    internal static string? Closest(string typed, IEnumerable<string> known) =>
+        known.Select(k => (Name: k, Distance: Distance(typed, k)))
+            .Where(c => c.Distance <= Math.Clamp(typed.Length / 3, 1, 2) || (typed.Length >= 4 && c.Name.Contains(typed, StringComparison.Ordinal)))
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+
+    /// <summary>Edits (insert, delete, replace, swap two neighbours) that turn one word into the other.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>A verb with its checked arguments, ready to run against the built host.</summary>
+public sealed record VerbCall(Verb Verb, VerbArgs Args)
+{
+    public async Task<int> RunAsync(WebApplication app, VerbConsole console)
+    {
         Directory.CreateDirectory(app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory());
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, $"cli:{verb.Name}");
+        sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, $"cli:{Verb.Name}");
         try
         {
-            if (verb.Name != "migrate")
+            if (Verb.Name != "migrate")
             {
                 // Every verb works on an up-to-date schema.
                 await DataServiceCollectionExtensions.MigrateAsync(sp.GetRequiredService<SecOpsDxDbContext>());
                 await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
             }
-            return await verb.Run(sp, parsed, output, CancellationToken.None);
+            return await Verb.Body(sp, Args, console, CancellationToken.None);
         }
         catch (VerbException e)
         {
-            output.WriteLine($"error: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failed;
         }
-    }
-
-    private static async Task<int> MigrateAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
-    {
-        args.EnsureNoOthers();
-        var db = sp.GetRequiredService<SecOpsDxDbContext>();
-        var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
-        await DataServiceCollectionExtensions.MigrateAsync(db, ct);
-        await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
-        output.WriteLine(pending.Count == 0
-            ? "データベースは最新です / database is up to date"
-            : $"{pending.Count} 件のマイグレーションを適用しました / applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-        return 0;
-    }
-
-    private static async Task<int> SeedDemoAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
-    {
-        var staff = args.Int("staff", defaultValue: sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.DemoStaffCount, min: 0, max: 1_000_000);
-        var incidents = args.Int("incidents", defaultValue: 0, min: 0, max: 1_000_000);
-        args.EnsureNoOthers();
-        var env = sp.GetRequiredService<IHostEnvironment>();
-        var result = await DemoSeeding.SeedAsync(sp, staff, includeAccounts: env.IsDevelopment(), ct);
-        DemoSeeding.PrintAccounts(result, output);
-        if (incidents > 0)
-        {
-            var added = await SecOpsDx.Core.Demo.DemoIncidents.SeedAsync(
-                sp.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>(), incidents, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
-            output.WriteLine($"デモのインシデントを {added} 件作成しました / {added} demo incidents added.");
-        }
-        if (!env.IsDevelopment())
-            output.WriteLine("Demo accounts are created only in the Development environment.");
-        return 0;
-    }
-
-    private static async Task<int> CreateAdminAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
-    {
-        var email = args.Required("email");
-        args.EnsureNoOthers();
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
-            throw new VerbException($"'{email}' is not an e-mail address");
-        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            if (!await users.IsInRoleAsync(existing, Roles.Admin))
-                await users.AddToRoleAsync(existing, Roles.Admin);
-            output.WriteLine($"{email} は既に存在します。管理者ロールを付与しました / {email} already exists and now has the Admin role (password unchanged).");
-            return 0;
-        }
-        var password = Environment.GetEnvironmentVariable("SECOPSDX_ADMIN_PASSWORD");
-        var generated = string.IsNullOrEmpty(password);
-        if (generated) password = Passwords.Generate();
-        try
-        {
-            await AccountSetup.EnsureUserAsync(users, email, password!, null, Roles.Admin);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new VerbException(e.Message);
-        }
-        output.WriteLine($"管理者を作成しました / administrator created: {email}");
-        if (generated) output.WriteLine($"初期パスワード / initial password: {password}   (change it after signing in)");
-        return 0;
-    }
-
-    private static async Task<int> CreateApiTokenAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
-    {
-        var name = args.Required("name");
-        var scopes = args.Required("scopes").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        args.EnsureNoOthers();
-        try
-        {
-            var issued = await sp.GetRequiredService<SecOpsDx.Core.Api.ApiTokenService>().CreateAsync(name, scopes, ct);
-            output.WriteLine($"APIトークンを作成しました / API token created: {issued.Name} ({string.Join(", ", issued.Scopes)})");
-            output.WriteLine(issued.Token);
-            output.WriteLine("このトークンは二度と表示されません / this token is not shown again: store it in the calling system now.");
-            return 0;
-        }
-        catch (SecOpsDx.Core.ValidationFailedException e)
-        {
-            throw new VerbException(e.Message);
-        }
-    }
-
-    private static async Task<int> AuditVerifyAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
-    {
-        args.EnsureNoOthers();
-        var result = await AuditChainVerifier.VerifyAsync(sp.GetRequiredService<SecOpsDxDbContext>(), ct);
-        if (result.IsIntact)
-        {
-            output.WriteLine($"監査証跡は改ざんされていません / audit trail intact: {result.EntriesChecked} entries verified.");
-            return 0;
-        }
-        output.WriteLine($"監査証跡の改ざんを検出しました / audit trail BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
-        output.WriteLine($"({result.EntriesChecked} entries before it verified)");
-        return 3;
     }
 }
 
+/// <summary>The verb could not do its work (exit code 1); the message says why.</summary>
 public sealed class VerbException(string message) : Exception(message);

@@ -8,15 +8,15 @@ namespace SecOpsDx.Web.Cli;
 
 /// <summary>
 /// `import-staff FILE [--skip-invalid]`: imports a staff roster CSV (UTF-8 or Shift_JIS).
-/// All or nothing unless --skip-invalid. Exit code 0 when the file was applied, 1 when nothing was.
+/// All or nothing unless --skip-invalid. Exit code 0 when the file was applied, 1 when nothing was; the
+/// report goes to standard output when rows were imported, to standard error when none were.
 /// </summary>
 public static class ImportStaffVerb
 {
-    public static async Task<int> RunAsync(IServiceProvider sp, VerbArgs args, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
     {
-        var path = args.Positional("FILE");
+        var path = args.Argument("FILE");
         var skipInvalid = args.Flag("skip-invalid");
-        args.EnsureNoOthers();
         if (!File.Exists(path))
             throw new VerbException($"ファイルが見つかりません / file not found: {path}");
 
@@ -37,10 +37,9 @@ public static class ImportStaffVerb
         }
 
         if (result.FileError is not null)
-        {
-            output.WriteLine($"取り込めません / cannot import {path}: {result.FileError}");
-            return 1;
-        }
+            throw new VerbException($"取り込めません / cannot import {path}: {result.FileError}");
+
+        var output = result.Applied ? console.Out : console.Error;
 
         output.WriteLine($"文字コード / encoding: {result.EncodingName}");
         foreach (var e in result.Errors)
@@ -53,7 +52,7 @@ public static class ImportStaffVerb
                 : $"エラーがあるため何も取り込みませんでした / nothing imported because of errors: 読込 {result.RowsRead} 行、拒否 {result.Refused} 行 / rows read {result.RowsRead}, refused {result.Refused}");
             if (!skipInvalid)
                 output.WriteLine("ファイルを直すか、--skip-invalid で正しい行だけを取り込んでください / fix the file, or use --skip-invalid to import only the valid rows");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         output.WriteLine(
@@ -61,6 +60,6 @@ public static class ImportStaffVerb
             $" / rows read {result.RowsRead}, imported (new {result.Inserted}, updated {result.Updated}, unchanged {result.Unchanged}), refused {result.Refused}, departments created {result.DepartmentsCreated}");
         if (result.Refused > 0)
             output.WriteLine($"エラーのある {result.Refused} 行は取り込まずにスキップしました / {result.Refused} refused row(s) were skipped");
-        return 0;
+        return ExitCodes.Done;
     }
 }

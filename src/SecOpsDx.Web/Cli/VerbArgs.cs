@@ -2,77 +2,112 @@ using System.Globalization;
 
 namespace SecOpsDx.Web.Cli;
 
-/// <summary>Positional arguments and `--name value` / `--flag` options of one verb.</summary>
+/// <summary>A positional argument of a verb. Every declared one is required.</summary>
+public sealed record VerbArgument(string Name, string Help);
+
+/// <summary>An option of a verb: `--name VALUE`, or a flag when <see cref="ValueName"/> is null.</summary>
+public sealed record VerbOption(string Name, string? ValueName, string Help, bool Required = false, ValueCheck? Check = null)
+{
+    public string Synopsis => ValueName is null ? $"--{Name}" : $"--{Name} {ValueName}";
+}
+
+/// <summary>What a value must be; <see cref="Must"/> completes the error "--name must be ...".</summary>
+public sealed record ValueCheck(string Must, Func<string, bool> Accepts)
+{
+    public static ValueCheck WholeNumber(int min, int max) =>
+        new($"must be a whole number from {min} to {max}",
+            v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max);
+
+    public static readonly ValueCheck Email = new("must be an e-mail address", v => System.Net.Mail.MailAddress.TryCreate(v, out _));
+
+    public static ValueCheck CommaSeparated(IReadOnlyList<string> allowed) =>
+        new($"must be one or more of {string.Join(",", allowed)}, separated by commas",
+            v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items
+                 && items.All(i => allowed.Contains(i, StringComparer.OrdinalIgnoreCase)));
+}
+
+/// <summary>The command line of a verb is wrong: the message names the argument at fault.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// The arguments of one verb, checked against what the verb declares: an unknown option, a missing required
+/// one, a value that fails its check or a stray argument is refused before the verb runs.
+/// </summary>
 public sealed class VerbArgs
 {
+    private readonly Verb _verb;
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _used = [];
     private readonly List<string> _positional = [];
-    private int _positionalUsed;
 
-    public static VerbArgs Parse(IEnumerable<string> args)
+    private VerbArgs(Verb verb) => _verb = verb;
+
+    public static VerbArgs Parse(Verb verb, IReadOnlyList<string> tokens)
     {
-        var result = new VerbArgs();
-        var list = args.ToList();
-        for (var i = 0; i < list.Count; i++)
+        var result = new VerbArgs(verb);
+        var onlyPositional = false;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var a = list[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
+            var token = tokens[i];
+            if (onlyPositional || token == "-" || !token.StartsWith('-'))
             {
-                result._positional.Add(a);
+                if (result._positional.Count == verb.Arguments.Count)
+                    throw new UsageException($"unexpected argument '{token}'");
+                result._positional.Add(token);
                 continue;
             }
-            var name = a[2..];
-            string? value = null;
-            var eq = name.IndexOf('=');
-            if (eq >= 0) { value = name[(eq + 1)..]; name = name[..eq]; }
-            else if (i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) && !IsFlag(name)) value = list[++i];
-            if (name.Length == 0) throw new ArgumentException($"bad option '{a}'");
-            if (!result._options.TryAdd(name, value)) throw new ArgumentException($"option --{name} given twice");
+            if (token == "--") { onlyPositional = true; continue; }
+
+            var eq = token.IndexOf('=');
+            var name = (eq < 0 ? token : token[..eq]).TrimStart('-');
+            var option = token.StartsWith("--", StringComparison.Ordinal) ? verb.Options.FirstOrDefault(o => o.Name == name) : null;
+            if (option is null)
+            {
+                var hint = CommandLine.Closest(name, verb.Options.Select(o => o.Name));
+                throw new UsageException($"unknown option {(eq < 0 ? token : token[..eq])}{(hint is null ? "" : $" (did you mean --{hint}?)")}");
+            }
+            if (result._options.ContainsKey(name)) throw new UsageException($"--{name} is given twice");
+
+            string? value;
+            if (option.ValueName is null)
+            {
+                if (eq >= 0) throw new UsageException($"--{name} takes no value");
+                value = null;
+            }
+            else
+            {
+                // A following switch is never taken as the value: `--name --scopes x` means --name was left empty.
+                value = eq >= 0 ? token[(eq + 1)..]
+                    : i + 1 < tokens.Count && !tokens[i + 1].StartsWith("--", StringComparison.Ordinal) ? tokens[++i]
+                    : null;
+                if (string.IsNullOrWhiteSpace(value)) throw new UsageException($"--{name} needs a value ({option.ValueName})");
+                if (option.Check is { } check && !check.Accepts(value))
+                    throw new UsageException($"--{name} {check.Must}, not '{value}'");
+            }
+            result._options.Add(name, value);
         }
+
+        if (verb.Options.FirstOrDefault(o => o.Required && !result._options.ContainsKey(o.Name)) is { } missing)
+            throw new UsageException($"--{missing.Name} is required");
+        if (result._positional.Count < verb.Arguments.Count)
+            throw new UsageException($"{verb.Arguments[result._positional.Count].Name} is required");
         return result;
     }
 
-    /// <summary>Options that never take a value, so that `--skip-invalid FILE` keeps FILE positional.</summary>
-    private static bool IsFlag(string name) => name is "skip-invalid" or "dry-run";
-
-    public string Positional(string what)
+    public string Argument(string name)
     {
-        if (_positionalUsed >= _positional.Count) throw new VerbException($"missing {what}");
-        return _positional[_positionalUsed++];
+        var index = _verb.Arguments.Select(a => a.Name).ToList().IndexOf(name);
+        return index >= 0 ? _positional[index] : throw Undeclared(name);
     }
 
-    public bool Flag(string name)
-    {
-        _used.Add(name);
-        if (!_options.TryGetValue(name, out var v)) return false;
-        if (v is not null) throw new VerbException($"--{name} takes no value");
-        return true;
-    }
+    public bool Flag(string name) => Declared(name, flag: true) && _options.ContainsKey(name);
 
-    public string Required(string name) =>
-        Optional(name) ?? throw new VerbException($"--{name} is required");
+    public string? Value(string name) => Declared(name, flag: false) ? _options.GetValueOrDefault(name) : null;
 
-    public string? Optional(string name)
-    {
-        _used.Add(name);
-        if (!_options.TryGetValue(name, out var v)) return null;
-        return string.IsNullOrWhiteSpace(v) ? throw new VerbException($"--{name} needs a value") : v;
-    }
+    /// <summary>The value of an option declared with <see cref="ValueCheck.WholeNumber"/>, already checked.</summary>
+    public int? Number(string name) => Value(name) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
-    public int Int(string name, int defaultValue, int min, int max)
-    {
-        var text = Optional(name);
-        if (text is null) return defaultValue;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
-            throw new VerbException($"--{name} must be a whole number from {min} to {max}");
-        return n;
-    }
+    private bool Declared(string name, bool flag) =>
+        _verb.Options.Any(o => o.Name == name && (o.ValueName is null) == flag) ? true : throw Undeclared(name);
 
-    public void EnsureNoOthers()
-    {
-        var unknown = _options.Keys.Where(k => !_used.Contains(k)).ToList();
-        if (unknown.Count > 0) throw new VerbException($"unknown option --{unknown[0]}");
-        if (_positionalUsed < _positional.Count) throw new VerbException($"unexpected argument '{_positional[_positionalUsed]}'");
-    }
+    private InvalidOperationException Undeclared(string name) => new($"{_verb.Name} does not declare '{name}' that way");
 }

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SecOpsDx.Core.Api;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Hosting;
+
+namespace SecOpsDx.Web.Cli;
+
+/// <summary>
+/// Every verb, what it takes and what it does. A verb that makes one value (a token, a generated password)
+/// prints that value alone on standard output so that a script can capture it; what it says about it goes
+/// to standard error. Other verbs print their report on standard output and their errors on standard error.
+/// </summary>
+public static class Verbs
+{
+    private const int MostDemoRows = 1_000_000;
+
+    public static readonly IReadOnlyList<Verb> All =
+    [
+        new("migrate", "Create the database, or bring it up to date.", [], [], MigrateAsync),
+        new("seed-demo", "Add demo departments and staff; the same N on the same date gives the same data.", [],
+        [
+            new("staff", "N", "how many demo staff members (default: the SecOpsDx:DemoStaffCount setting)", Check: ValueCheck.WholeNumber(0, MostDemoRows)),
+            new("incidents", "N", "also add N past incident tickets (default 0; the benchmark uses this)", Check: ValueCheck.WholeNumber(0, MostDemoRows)),
+        ], SeedDemoAsync, "Sign-in accounts for the demo roles are made in the Development environment only."),
+        new("create-admin", "Create an administrator, or give an existing account the Admin role.", [],
+        [
+            new("email", "ADDRESS", "the administrator's e-mail address, which is also the sign-in name", Required: true, Check: ValueCheck.Email),
+        ], CreateAdminAsync,
+            "The password is taken from SECOPSDX_ADMIN_PASSWORD. Without it one is generated and printed alone on\n" +
+            "standard output (capture it with PASSWORD=$(...)); everything else goes to standard error."),
+        new("import-staff", "Import the staff roster CSV from the HR system (UTF-8 or Shift_JIS).",
+        [
+            new("FILE", "the roster CSV file"),
+        ],
+        [
+            new("skip-invalid", null, "import the valid rows and skip the refused ones (without it: all or nothing)"),
+        ], ImportStaffVerb.RunAsync, "Exits 1 when nothing was imported; refused rows are listed by line and column."),
+        new("audit-verify", "Check the hash chain of the audit trail.", [], [], AuditVerifyAsync,
+            "Exits 3 and names the first broken entry when an entry was changed or removed."),
+        new("create-api-token", "Issue a token with which another system calls the incident API.", [],
+        [
+            new("name", "NAME", "who or what uses the token, e.g. the monitoring system", Required: true),
+            new("scopes", "SCOPES", $"what it may do: {string.Join(" and/or ", ApiScopes.All)}, separated by commas", Required: true,
+                Check: ValueCheck.CommaSeparated(ApiScopes.All)),
+        ], CreateApiTokenAsync,
+            "Prints the token alone on standard output (capture it with TOKEN=$(...)); it is shown this once,\n" +
+            "only its hash is stored. Administrators list and revoke tokens on the API tokens page."),
+    ];
+
+    private static async Task<int> MigrateAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
+        await DataServiceCollectionExtensions.MigrateAsync(db, ct);
+        await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        console.Out.WriteLine(pending.Count == 0
+            ? "データベースは最新です / database is up to date"
+            : $"{pending.Count} 件のマイグレーションを適用しました / applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var staff = args.Number("staff") ?? sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.DemoStaffCount;
+        var incidents = args.Number("incidents") ?? 0;
+        var env = sp.GetRequiredService<IHostEnvironment>();
+        var result = await DemoSeeding.SeedAsync(sp, staff, includeAccounts: env.IsDevelopment(), ct);
+        DemoSeeding.PrintAccounts(result, console.Out);
+        if (incidents > 0)
+        {
+            var added = await SecOpsDx.Core.Demo.DemoIncidents.SeedAsync(
+                sp.GetRequiredService<SecOpsDxDbContext>(), incidents, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+            console.Out.WriteLine($"デモのインシデントを {added} 件作成しました / {added} demo incidents added.");
+        }
+        if (!env.IsDevelopment())
+            console.Out.WriteLine("Demo accounts are created only in the Development environment.");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var email = args.Value("email")!;
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            if (!await users.IsInRoleAsync(existing, Roles.Admin))
+                await users.AddToRoleAsync(existing, Roles.Admin);
+            console.Error.WriteLine($"{email} は既に存在します。管理者ロールを付与しました / {email} already exists and now has the Admin role (password unchanged).");
+            return ExitCodes.Done;
+        }
+        var password = Environment.GetEnvironmentVariable("SECOPSDX_ADMIN_PASSWORD");
+        var generated = string.IsNullOrEmpty(password);
+        if (generated) password = Passwords.Generate();
+        try
+        {
+            await AccountSetup.EnsureUserAsync(users, email, password!, null, Roles.Admin);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new VerbException(e.Message);
+        }
+        console.Error.WriteLine($"管理者を作成しました / administrator created: {email}");
+        if (generated)
+        {
+            console.Error.WriteLine("初期パスワードは標準出力に一度だけ表示します。サインイン後に変更してください / the initial password is printed once on standard output: change it after signing in.");
+            console.Out.WriteLine(password);
+        }
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> CreateApiTokenAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var scopes = args.Value("scopes")!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        try
+        {
+            var issued = await sp.GetRequiredService<ApiTokenService>().CreateAsync(args.Value("name"), scopes, ct);
+            console.Error.WriteLine($"APIトークンを作成しました / API token created: {issued.Name} ({string.Join(", ", issued.Scopes)})");
+            console.Error.WriteLine("このトークンは二度と表示されません / this token is not shown again: store it in the calling system now.");
+            console.Out.WriteLine(issued.Token);
+            return ExitCodes.Done;
+        }
+        catch (SecOpsDx.Core.ValidationFailedException e)
+        {
+            throw new VerbException(e.Message);
+        }
+    }
+
+    private static async Task<int> AuditVerifyAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var result = await AuditChainVerifier.VerifyAsync(sp.GetRequiredService<SecOpsDxDbContext>(), ct);
+        if (result.IsIntact)
+        {
+            console.Out.WriteLine($"監査証跡は改ざんされていません / audit trail intact: {result.EntriesChecked} entries verified.");
+            return ExitCodes.Done;
+        }
+        console.Error.WriteLine($"監査証跡の改ざんを検出しました / audit trail BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
+        console.Error.WriteLine($"({result.EntriesChecked} entries before it verified)");
+        return ExitCodes.AuditChainBroken;
+    }
+}
