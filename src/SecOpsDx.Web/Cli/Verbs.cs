@@ -122,9 +122,9 @@ public static class Verbs
             console.Out.WriteLine(issued.Token);
             return ExitCodes.Done;
         }
-        catch (SecOpsDx.Core.ValidationFailedException e)
+        catch (SecOpsDx.Core.DomainException e)
         {
-            throw new VerbException(e.Message);
+            throw new VerbException(SecOpsDx.Web.Components.Shared.UserMessages.Describe(e));
         }
     }
 
