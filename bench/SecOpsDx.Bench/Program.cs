@@ -29,7 +29,8 @@ string token;
 await using (var scope = app.Services.CreateAsyncScope())
 {
     scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "bench");
-    await DemoIncidents.SeedAsync(scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>(), incidents, DateTimeOffset.UtcNow);
+    await DemoIncidents.SeedAsync(scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>(),
+        scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Incidents.IncidentTaxonomy>(), incidents, DateTimeOffset.UtcNow);
     token = (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync("bench", [ApiScopes.IncidentsWrite, ApiScopes.IncidentsRead])).Token;
 }
 seed.Stop();

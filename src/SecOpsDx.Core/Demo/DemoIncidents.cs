@@ -20,7 +20,7 @@ public static class DemoIncidents
 
     private static readonly string[] Categories = ["missend", "loss", "malware", "phish", "mismail", "mispublish", "loss", "unauth", "vendor", "outage"];
 
-    public static async Task<int> SeedAsync(SecOpsDxDbContext db, int count, DateTimeOffset now, CancellationToken ct = default)
+    public static async Task<int> SeedAsync(SecOpsDxDbContext db, IncidentTaxonomy taxonomy, int count, DateTimeOffset now, CancellationToken ct = default)
     {
         if (count <= 0) return 0;
         var random = new Random(4_2026 + count);
@@ -53,7 +53,7 @@ public static class DemoIncidents
                     ReceivedAt = at,
                     FiscalYear = year,
                     SequenceInYear = sequence,
-                    Number = $"{year}-{sequence:D4}",
+                    Number = taxonomy.FormatNumber(FiscalYear.Of(at), sequence),
                     PersonalDataInvolved = random.Next(3) == 0,
                 };
                 // Older tickets are mostly finished; the recent ones are still being worked.
@@ -68,7 +68,8 @@ public static class DemoIncidents
                 db.Incidents.Add(incident);
                 db.IncidentTimeline.Add(new IncidentTimelineEntry
                 {
-                    Incident = incident, At = at, Kind = TimelineKind.Intake, Text = "受付 (デモデータ)", AuthorName = "seed-demo",
+                    Incident = incident, At = at, Kind = TimelineKind.Intake, Text = "", Event = TimelineEvents.Intake,
+                    Data = $"{{\"source\":\"{incident.Source}\",\"channel\":\"{incident.Channel}\"}}", AuthorName = "seed-demo",
                 });
             }
             await db.SaveChangesAsync(ct);

@@ -72,7 +72,8 @@ public static class Verbs
         if (incidents > 0)
         {
             var added = await SecOpsDx.Core.Demo.DemoIncidents.SeedAsync(
-                sp.GetRequiredService<SecOpsDxDbContext>(), incidents, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+                sp.GetRequiredService<SecOpsDxDbContext>(), sp.GetRequiredService<SecOpsDx.Core.Incidents.IncidentTaxonomy>(), incidents,
+                sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
             console.Out.WriteLine($"デモのインシデントを {added} 件作成しました / {added} demo incidents added.");
         }
         if (!env.IsDevelopment())

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Demo;
+using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Web.Hosting;
@@ -12,14 +13,14 @@ public static class DemoSeeding
 {
     public const string PasswordVariable = "SECOPSDX_DEMO_PASSWORD";
 
-    public sealed record Result(DemoOrganization.Result Organization, IReadOnlyList<(string Email, string Role)> AccountsCreated, string? Password, bool PasswordGenerated);
+    public sealed record Result(DemoOrganization.Result Organization, IReadOnlyList<(string Email, string Role)> AccountsCreated, string? Password, bool PasswordGenerated, int IncidentsAdded = 0);
 
     public static async Task<Result> SeedAsync(IServiceProvider sp, int staffCount, bool includeAccounts, CancellationToken ct = default)
     {
         var db = sp.GetRequiredService<SecOpsDxDbContext>();
         var time = sp.GetRequiredService<TimeProvider>();
         var org = await DemoOrganization.SeedAsync(db, staffCount, JapanTime.Today(time), ct);
-        if (!includeAccounts) return new Result(org, [], null, false);
+        if (!includeAccounts) return new Result(org, [], null, false, await SeedIncidentsAsync(sp, db, time, ct));
 
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
@@ -38,12 +39,16 @@ public static class DemoSeeding
                 await db.SaveChangesAsync(ct);
             }
         }
-        return new Result(org, created, created.Count > 0 ? password : null, generated && created.Count > 0);
+        return new Result(org, created, created.Count > 0 ? password : null, generated && created.Count > 0, await SeedIncidentsAsync(sp, db, time, ct));
     }
+
+    /// <summary>Incident tickets in every state, so the first start shows a CSIRT at work (after the accounts, who appear in them).</summary>
+    private static Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct) =>
+        DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
 
     public static void PrintAccounts(Result result, TextWriter output)
     {
-        output.WriteLine($"デモ自治体を作成しました / demo municipality seeded: {result.Organization.DepartmentsAdded} departments, {result.Organization.StaffAdded} staff added.");
+        output.WriteLine($"デモ自治体を作成しました / demo municipality seeded: {result.Organization.DepartmentsAdded} departments, {result.Organization.StaffAdded} staff, {result.IncidentsAdded} incidents added.");
         if (result.AccountsCreated.Count == 0) return;
         output.WriteLine("================ デモアカウント / demo accounts ================");
         foreach (var (email, role) in result.AccountsCreated) output.WriteLine($"  {role,-8} {email}");
