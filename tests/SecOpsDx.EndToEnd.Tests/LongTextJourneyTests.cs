@@ -151,4 +151,47 @@ public sealed partial class LongTextJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(csirt.Locator("[data-testid=timeline-entry]")).ToHaveCountAsync(entriesBefore);
         await csirt.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_counter_speaks_English_to_an_English_user()
+    {
+        var staff = await fixture.SignInAsync("staff@example.jp");
+        await staff.ClickAsync("[data-testid=switch-en]");
+        await Assertions.Expect(staff.Locator("[data-nav=home]")).ToContainTextAsync("Home");
+        try
+        {
+            await BrowserFixture.WaitUntilInteractiveAsync(staff);
+            await staff.ClickAsync("[data-nav=report-incident]");
+            await staff.Locator("[data-testid=report-description]").WaitForAsync();
+            await staff.FillAsync("[data-testid=report-description]", JapaneseText(6_000));
+            await Assertions.Expect(staff.Locator("[data-testid=char-count][data-char-count-for=r-description]")).ToHaveTextAsync("6,000 / 20,000 characters");
+        }
+        finally
+        {
+            await staff.ClickAsync("[data-testid=switch-ja]");
+            await Assertions.Expect(staff.Locator("[data-nav=home]")).ToContainTextAsync("ホーム");
+            await staff.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_not_an_incident_reason_over_its_limit_is_refused_and_the_ticket_stays_open()
+    {
+        var csirt = await fixture.SignInAsync("csirt@example.jp");
+        await csirt.ClickAsync("[data-nav=incidents]");
+        await csirt.ClickAsync("[data-testid=incident-log]");
+        await csirt.FillAsync("[data-testid=log-title]", "非該当の理由が長すぎる報告");
+        await csirt.ClickAsync("[data-testid=log-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(TicketNumber());
+
+        await csirt.Locator("summary", new() { HasText = "インシデント非該当" }).ClickAsync();
+        await csirt.FillAsync("[data-testid=not-incident-reason]", JapaneseText(5_000));
+        await Assertions.Expect(csirt.Locator("[data-testid=char-count][data-char-count-for=not-incident-reason]")).ToHaveTextAsync("5,000 / 4,000文字");
+        await csirt.ClickAsync("[data-testid=not-incident-submit]");
+
+        await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("4000文字以内");
+        await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("受付");
+        Assert.Equal(5_000, (await csirt.InputValueAsync("[data-testid=not-incident-reason]")).Length);
+        await csirt.Context.CloseAsync();
+    }
 }
