@@ -52,7 +52,10 @@ public static class SecOpsDxHosting
             o.RequestCultureProviders = [new UserCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A pasted e-mail in a bound field travels in one circuit message; past the hub's limit the message is
+        // dropped and the server never sees the text. Sized from the longest value any field lets through.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = SecOpsDx.Web.Components.Shared.TextLimits.CircuitMessageBytes);
         services.AddOrganization();
         services.AddAuditing();
         services.AddIncidents(
