@@ -19,6 +19,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await admin.PressAsync("[data-testid=staff-search]", "Enter");
         var candidate = admin.Locator("[data-testid=candidate-row]");
         await Assertions.Expect(candidate).ToHaveCountAsync(1);
+        await Axe.AssertNoSeriousAsync(admin);
         await admin.ClickAsync("[data-testid=new-role-Csirt]");
         await Assertions.Expect(admin.Locator("[data-testid=new-role-Csirt]")).ToBeCheckedAsync();
         await candidate.Locator("[data-testid=create-account]").ClickAsync();
@@ -28,9 +29,11 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         var password = IssuedPassword().Match(await notice.InnerTextAsync()).Groups[1].Value;
         var row = admin.Locator("[data-testid=user-row][data-email='staff00001@city.example.jp']");
         await Assertions.Expect(row).ToContainTextAsync("CSIRT要員");
+        await Axe.AssertNoSeriousAsync(admin);
 
         var person = await fixture.SignInAsync("staff00001@city.example.jp", password);
         await Assertions.Expect(person.Locator("[data-testid=my-roles]")).ToContainTextAsync("CSIRT要員");
+        await Axe.AssertNoSeriousAsync(person);
         await person.Context.CloseAsync();
 
         await row.Locator("[data-testid=lock]").ClickAsync();
@@ -41,6 +44,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await refused.FillAsync("#Input\\.Password", password);
         await refused.ClickAsync("[data-testid=login-submit]");
         await refused.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Lockout");
+        await Axe.AssertNoSeriousAsync(refused);
         await refused.Context.CloseAsync();
         await admin.Context.CloseAsync();
     }

@@ -15,6 +15,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         var ciso = await fixture.SignInAsync("ciso@example.jp");
         await ciso.ClickAsync("[data-nav=incident-dashboard]");
         var text = await ciso.Locator("[data-testid=open-total]").InnerTextAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
         await ciso.Context.CloseAsync();
         return int.Parse(text);
     }
@@ -25,6 +26,8 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         // A member of staff reports what happened.
         var staff = await fixture.SignInAsync("staff@example.jp");
         await staff.ClickAsync("[data-nav=report-incident]");
+        await staff.Locator("[data-testid=report-title]").WaitForAsync();
+        await Axe.AssertNoSeriousAsync(staff);
         await staff.FillAsync("[data-testid=report-title]", "住民宛ての通知を別の住民に誤送付した");
         await staff.FillAsync("[data-testid=report-description]", "窓口で封入を誤り、2名分の通知が入れ替わった");
         await staff.FillAsync("[data-testid=report-when]", "令和8年11月24日 15:10");
@@ -35,8 +38,10 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         var created = staff.Locator("[data-testid=report-created]");
         await Assertions.Expect(created).ToContainTextAsync("管理番号");
         var number = TicketNumber().Match(await created.InnerTextAsync()).Value;
+        await Axe.AssertNoSeriousAsync(staff);
         await staff.ClickAsync("[data-nav=my-reports]");
         await Assertions.Expect(staff.Locator("[data-testid=my-report-row]", new() { HasText = number })).ToContainTextAsync("受付");
+        await Axe.AssertNoSeriousAsync(staff);
         await staff.Context.CloseAsync();
 
         var openBefore = await OpenIncidentsSeenByCisoAsync();
@@ -46,6 +51,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.ClickAsync("[data-nav=incidents]");
         await csirt.Locator($"[data-testid=incident-row][data-number='{number}'] [data-testid=incident-link]").ClickAsync();
         await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(number);
+        await Axe.AssertNoSeriousAsync(csirt);
 
         await csirt.SelectOptionAsync("[data-testid=triage-category]", "mismail");
         await csirt.SelectOptionAsync("[data-testid=triage-severity]", "medium");
@@ -56,6 +62,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(csirt.Locator("[data-testid=form-success]")).ToContainTextAsync("トリアージ");
         await Assertions.Expect(csirt.Locator("[data-testid=ppc-verdict]")).ToContainTextAsync("個人情報保護委員会への報告が必要");
         await Assertions.Expect(csirt.Locator("[data-testid=ppc-final-due]")).ToContainTextAsync("残り");
+        await Axe.AssertNoSeriousAsync(csirt);
 
         await csirt.ClickAsync("[data-testid=start-handling]");
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("対応中");
@@ -77,6 +84,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(csirt.Locator("[data-testid=evidence-add]")).ToBeEnabledAsync();
         await csirt.ClickAsync("[data-testid=evidence-add]");
         await Assertions.Expect(csirt.Locator("[data-testid=evidence-sha256]")).ToContainTextAsync(sha256);
+        await Axe.AssertNoSeriousAsync(csirt);
         var href = await csirt.Locator("[data-testid=evidence-download]").GetAttributeAsync("href");
         var download = await csirt.Context.APIRequest.GetAsync(href!);
         Assert.Equal(200, download.Status);
@@ -107,6 +115,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.ClickAsync("[data-testid=close-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("クローズ");
         await Assertions.Expect(csirt.Locator("[data-testid=incident-resolution]")).ToContainTextAsync("再送付");
+        await Axe.AssertNoSeriousAsync(csirt);
         await csirt.Context.CloseAsync();
 
         // The CISO sees one open incident fewer.
@@ -120,6 +129,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.ClickAsync("[data-nav=incidents]");
         await csirt.ClickAsync("[data-testid=incident-log]");
         await csirt.SelectOptionAsync("[data-testid=log-channel]", "phone");
+        await Axe.AssertNoSeriousAsync(csirt);
         await csirt.FillAsync("[data-testid=log-title]", "住民から「市役所を名乗る不審な電話があった」との連絡");
         await csirt.ClickAsync("[data-testid=log-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(TicketNumber());
@@ -129,6 +139,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.ClickAsync("[data-testid=not-incident-submit]");
 
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("インシデント非該当");
+        await Axe.AssertNoSeriousAsync(csirt);
         await csirt.Context.CloseAsync();
     }
 
@@ -157,6 +168,7 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await second.ClickAsync("[data-testid=triage-save]");
         await Assertions.Expect(second.Locator("[data-testid=form-error]")).ToContainTextAsync("他の利用者が先に");
         await Assertions.Expect(second.Locator("[data-testid=triage-category]")).ToHaveValueAsync("malware");
+        await Axe.AssertNoSeriousAsync(second);
 
         await second.ClickAsync("[data-testid=reload]");
         await Assertions.Expect(second.Locator("[data-testid=triage-category]")).ToHaveValueAsync("unauth");

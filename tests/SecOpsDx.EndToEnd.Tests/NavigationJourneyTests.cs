@@ -33,6 +33,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
                 await Assertions.Expect(link).ToHaveCountAsync(0);
         }
         await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync(" ");
+        await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -45,6 +46,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=switch-en]");
         await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("Home");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+        await Axe.AssertNoSeriousAsync(page);
 
         await page.ClickAsync("[data-testid=switch-ja]");
         await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("ホーム");
@@ -52,6 +54,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=logout]");
         await page.GotoAsync("/");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -65,6 +68,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=login-submit]");
 
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("正しくありません");
+        await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -75,6 +79,8 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("令和");
 
         await page.ClickAsync("[data-nav=account]");
+        await page.Locator("[data-testid=profile-date-style]").WaitForAsync();
+        await Axe.AssertNoSeriousAsync(page);
         await page.SelectOptionAsync("[data-testid=profile-date-style]", "Western");
         await page.FillAsync("[data-testid=profile-display-name]", "市民 一郎(課長)");
         await page.ClickAsync("[data-testid=profile-save]");
@@ -83,6 +89,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=today]")).Not.ToContainTextAsync("令和");
         await Assertions.Expect(page.Locator("[data-testid=today]")).ToContainTextAsync("年");
         await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("市民 一郎(課長)");
+        await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -14,11 +14,13 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
         await admin.FillAsync("[data-testid=staff-search]", "100002");
         await admin.PressAsync("[data-testid=staff-search]", "Enter");
         await Assertions.Expect(admin.Locator("[data-testid=staff-row]")).ToHaveCountAsync(1);
+        await Axe.AssertNoSeriousAsync(admin);
         await admin.Locator("[data-testid=staff-row] a").ClickAsync();
 
         await admin.FillAsync("[data-testid=staff-hired]", "令和13年13月1日");
         await admin.ClickAsync("[data-testid=staff-save]");
         await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("採用日");
+        await Axe.AssertNoSeriousAsync(admin);
 
         await admin.FillAsync("[data-testid=staff-hired]", "R2.4.1");
         await admin.FillAsync("#f-title", "係長");
@@ -35,6 +37,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
 
         await admin.ClickAsync("[data-testid=audit-verify]");
         await Assertions.Expect(admin.Locator("[data-testid=audit-verify-result]")).ToContainTextAsync("改ざんは検出されませんでした");
+        await Axe.AssertNoSeriousAsync(admin);
         await admin.Context.CloseAsync();
     }
 
@@ -51,12 +54,14 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
 
         await Assertions.Expect(admin.Locator("[data-testid=form-success]")).ToContainTextAsync("危機管理課");
         await Assertions.Expect(admin.Locator("[data-testid=department-row]", new() { HasText = "1050" })).ToContainTextAsync("危機管理課");
+        await Axe.AssertNoSeriousAsync(admin);
 
         await admin.ClickAsync("[data-testid=department-new]");
         await admin.FillAsync("[data-testid=department-code]", "1050");
         await admin.FillAsync("[data-testid=department-name]", "重複");
         await admin.ClickAsync("[data-testid=department-save]");
         await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("1050");
+        await Axe.AssertNoSeriousAsync(admin);
         await admin.Context.CloseAsync();
     }
 }

@@ -27,6 +27,7 @@ public sealed class RosterImportJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync(url => url.EndsWith("/organization/roster-import", StringComparison.Ordinal));
 
         await page.Locator("[data-testid=roster-upload][data-ready=true]").WaitForAsync();
+        await Axe.AssertNoSeriousAsync(page);
         await page.Locator("[data-testid=roster-file]").SetInputFilesAsync(new FilePayload
         {
             Name = "roster.csv", MimeType = "text/csv", Buffer = ShiftJisRoster(),
@@ -41,12 +42,14 @@ public sealed class RosterImportJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=roster-import]")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=roster-rows]")).ToContainTextAsync("髙橋 一郎");
         await Assertions.Expect(page.Locator("[data-testid=roster-rows]")).ToContainTextAsync("山﨑 花子");
+        await Axe.AssertNoSeriousAsync(page);
 
         await page.ClickAsync("[data-testid=roster-skip-invalid]");
         await Assertions.Expect(page.Locator("[data-testid=roster-skip-invalid]")).ToBeCheckedAsync();
         await page.ClickAsync("[data-testid=roster-import]");
 
         await Assertions.Expect(page.Locator("[data-testid=roster-result]")).ToContainTextAsync("新規 2 件");
+        await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
 }

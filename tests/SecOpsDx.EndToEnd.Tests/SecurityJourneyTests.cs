@@ -33,6 +33,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         var member = await fixture.SignInAsync("staff00003@city.example.jp", password);
         await member.GotoAsync("/Account/Manage/EnableAuthenticator");
         var key = await member.Locator("[data-testid=authenticator-key]").InnerTextAsync();
+        await Axe.AssertNoSeriousAsync(member);
         Assert.Contains("issuer=SecOpsDx", await member.Locator("[data-testid=authenticator-setup]").GetAttributeAsync("data-url"));
         await member.FillAsync("[data-testid=authenticator-code]", "000000");
         await member.ClickAsync("[data-testid=authenticator-verify]");
@@ -40,6 +41,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await member.FillAsync("[data-testid=authenticator-code]", Totp.Code(key, DateTimeOffset.UtcNow));
         await member.ClickAsync("[data-testid=authenticator-verify]");
         await Assertions.Expect(member.Locator("[data-testid=recovery-codes]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(member);
         await member.Context.CloseAsync();
 
         // The next sign-in asks for the code.
@@ -49,6 +51,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await again.FillAsync("#Input\\.Password", password);
         await again.ClickAsync("[data-testid=login-submit]");
         await again.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/LoginWith2fa");
+        await Axe.AssertNoSeriousAsync(again);
         await again.FillAsync("[data-testid='2fa-code']", Totp.Code(key, DateTimeOffset.UtcNow));
         await again.ClickAsync("[data-testid='2fa-submit']");
         await again.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
@@ -65,6 +68,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await admin.ClickAsync("[data-testid=token-create]");
         var token = IssuedToken().Match(await admin.Locator("[data-testid=form-success]").InnerTextAsync()).Value;
         Assert.NotEmpty(token);
+        await Axe.AssertNoSeriousAsync(admin);
 
         var api = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -79,6 +83,7 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         var csirt = await fixture.SignInAsync("csirt@example.jp");
         await csirt.ClickAsync("[data-nav=incidents]");
         await Assertions.Expect(csirt.Locator($"[data-testid=incident-row][data-number='{number}']")).ToContainTextAsync("マルウェア");
+        await Axe.AssertNoSeriousAsync(csirt);
         await csirt.Context.CloseAsync();
 
         var row = admin.Locator("[data-testid=token-row]", new() { HasText = "メールゲートウェイ" });
