@@ -67,8 +67,8 @@ public sealed partial class TextLimitTests(AppFactory factory) : IClassFixture<A
         var options = (Microsoft.AspNetCore.SignalR.HubOptions)optionsType.GetProperty("Value")!.GetValue(factory.Services.GetRequiredService(optionsType))!;
 
         // A change event carries the value twice; JSON escaping costs at most 6 bytes a UTF-16 unit.
-        var longest = TextLimits.BrowserCap(ReceiveIncident.MaxDescription);
-        Assert.True(longest > ReceiveIncident.MaxDescription);
+        var longest = TextLimits.BrowserCap(IncidentLimits.Description);
+        Assert.True(longest > IncidentLimits.Description);
         Assert.True(options.MaximumReceiveMessageSize >= 2L * 6 * longest, $"hub accepts {options.MaximumReceiveMessageSize} bytes");
     }
 }

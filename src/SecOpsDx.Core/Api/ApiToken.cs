@@ -44,7 +44,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     public void Configure(EntityTypeBuilder<ApiToken> b)
     {
         b.HasIndex(t => t.Prefix).IsUnique();
-        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Name).HasMaxLength(ApiTokenService.MaxName);
         b.Property(t => t.Prefix).HasMaxLength(16);
         b.Property(t => t.SecretHash).HasMaxLength(64);
         b.Property(t => t.Scopes).HasMaxLength(200);
@@ -63,11 +63,12 @@ public sealed record ApiClient(int TokenId, string Name, IReadOnlyList<string> S
 public sealed class ApiTokenService(IDbContextFactory<SecOpsDxDbContext> factory, ICurrentActor actor, TimeProvider time)
 {
     private const string Marker = "sdx";
+    public const int MaxName = 100;
 
     public async Task<IssuedApiToken> CreateAsync(string? name, IEnumerable<string> scopes, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var cleanName = errors.Text("tokenName", name, 100, required: true);
+        var cleanName = errors.Text("tokenName", name, MaxName, required: true);
         var scopeList = scopes.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).Distinct().ToList();
         if (scopeList.Count == 0) errors.Add("scopes", ErrorCodes.Required);
         foreach (var unknown in scopeList.Where(s => !ApiScopes.All.Contains(s)))

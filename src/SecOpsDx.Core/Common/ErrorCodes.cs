@@ -25,8 +25,18 @@ public static class ErrorCodes
     /// <summary>{0} = the ticket number given.</summary>
     public const string TicketNotFound = "field.ticket-not-found";
     public const string SameTicket = "field.same-ticket";
-    /// <summary>A date or time a person typed that cannot be read (checked where the text is parsed).</summary>
+    /// <summary>A date a person typed that cannot be read (checked where the text is parsed).</summary>
     public const string DateUnreadable = "field.date-unreadable";
+    /// <summary>A date and time a person typed that cannot be read.</summary>
+    public const string MomentUnreadable = "field.moment-unreadable";
+    /// <summary>{0} = the values allowed.</summary>
+    public const string OneOf = "field.one-of";
+    /// <summary>{0} = the lowest, {1} = the highest whole number allowed.</summary>
+    public const string WholeNumberRange = "field.whole-number-range";
+    /// <summary>An API time without a date, a time or an offset.</summary>
+    public const string IsoTimeExpected = "field.iso-time";
+    /// <summary>An API body (or one of its values) that is not JSON of the expected type.</summary>
+    public const string UnreadableJson = "field.unreadable-json";
     /// <summary>A file upload broke off before the whole file arrived.</summary>
     public const string UploadInterrupted = "field.upload-interrupted";
 

@@ -6,6 +6,9 @@ namespace SecOpsDx.Core;
 /// </summary>
 public sealed class FieldErrors
 {
+    /// <summary>The longest e-mail address kept anywhere.</summary>
+    public const int MaxEmail = 256;
+
     private readonly Dictionary<string, List<FieldError>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
@@ -27,7 +30,7 @@ public sealed class FieldErrors
 
     public string? Email(string field, string? value)
     {
-        var v = Text(field, value, 256, required: false);
+        var v = Text(field, value, MaxEmail, required: false);
         if (v is not null && !System.Net.Mail.MailAddress.TryCreate(v, out _)) Add(field, ErrorCodes.EmailInvalid);
         return v;
     }
@@ -41,6 +44,13 @@ public sealed class FieldErrors
     public void NotNegative(string field, int? value)
     {
         if (value is < 0) Add(field, ErrorCodes.Negative);
+    }
+
+    /// <summary>Adds problems found by another check, so that one answer names them all.</summary>
+    public void AddAll(IReadOnlyDictionary<string, IReadOnlyList<FieldError>> problems)
+    {
+        foreach (var (field, list) in problems)
+            foreach (var e in list) Add(field, e.Code, e.Args.ToArray());
     }
 
     public IReadOnlyDictionary<string, IReadOnlyList<FieldError>> ToDictionary() =>

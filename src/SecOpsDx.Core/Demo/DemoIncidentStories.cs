@@ -59,10 +59,7 @@ public static class DemoIncidentStories
             db.IncidentTimeline.Add(TimelineEvents.Entry(i, TimelineKind.StatusChange, TimelineEvents.Status, csirt, at,
                 ("from", before.ToString()), ("to", i.Status.ToString()), ("phase", i.Phase?.ToString())));
         }
-        void Note(Incident i, string text, DateTimeOffset at) => db.IncidentTimeline.Add(new IncidentTimelineEntry
-        {
-            Incident = i, At = at, Kind = TimelineKind.Note, Text = text, AuthorUserId = csirt.UserId, AuthorName = csirt.Name,
-        });
+        void Note(Incident i, string text, DateTimeOffset at) => db.IncidentTimeline.Add(TimelineEvents.Written(i, TimelineKind.Note, text, csirt, at));
         void Task(Incident i, string title, DateOnly due, DateTimeOffset created, DateTimeOffset? done = null)
         {
             // Tasks hold the ticket's id only: they are added once the tickets have theirs.

@@ -18,6 +18,8 @@ public static class DemoIncidents
         "委託先からの情報漏えいの報告", "基幹システムの障害",
     ];
 
+    private static readonly Auditing.AuditActor SeedActor = new(null, "seed-demo");
+
     private static readonly string[] Categories = ["missend", "loss", "malware", "phish", "mismail", "mispublish", "loss", "unauth", "vendor", "outage"];
 
     public static async Task<int> SeedAsync(SecOpsDxDbContext db, IncidentTaxonomy taxonomy, int count, DateTimeOffset now, CancellationToken ct = default)
@@ -66,11 +68,8 @@ public static class DemoIncidents
                     incident.Close("対応完了(デモ)", "デモデータ", "デモデータ", at.AddDays(random.Next(3, 20)));
                 }
                 db.Incidents.Add(incident);
-                db.IncidentTimeline.Add(new IncidentTimelineEntry
-                {
-                    Incident = incident, At = at, Kind = TimelineKind.Intake, Text = "", Event = TimelineEvents.Intake,
-                    Data = $"{{\"source\":\"{incident.Source}\",\"channel\":\"{incident.Channel}\"}}", AuthorName = "seed-demo",
-                });
+                db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Intake, TimelineEvents.Intake, SeedActor, at,
+                    ("source", incident.Source.ToString()), ("channel", incident.Channel)));
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

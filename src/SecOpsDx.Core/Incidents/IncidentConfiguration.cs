@@ -13,7 +13,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(i => i.ReceivedAt);
         b.HasIndex(i => i.ReporterUserId);
         b.Property(i => i.Number).HasMaxLength(20);
-        b.Property(i => i.Title).HasMaxLength(200);
+        b.Property(i => i.Title).HasMaxLength(IncidentLimits.Title);
         b.Property(i => i.Channel).HasMaxLength(20);
         b.Property(i => i.Category).HasMaxLength(40);
         b.Property(i => i.Severity).HasMaxLength(40);

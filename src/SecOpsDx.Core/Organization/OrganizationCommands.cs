@@ -15,8 +15,8 @@ public sealed class OrganizationCommands(IDbContextFactory<SecOpsDxDbContext> fa
     public async Task<int> SaveDepartmentAsync(int? id, int expectedVersion, DepartmentInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var code = errors.Text("code", input.Code, 32, required: true)!;
-        var name = errors.Text("name", input.Name, 100, required: true)!;
+        var code = errors.Text("code", input.Code, OrganizationLimits.Code, required: true)!;
+        var name = errors.Text("name", input.Name, OrganizationLimits.Name, required: true)!;
         errors.ThrowIfAny();
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await db.Departments.AnyAsync(d => d.Code == code && d.Id != id, ct))
@@ -54,10 +54,10 @@ public sealed class OrganizationCommands(IDbContextFactory<SecOpsDxDbContext> fa
     public async Task<int> SaveStaffAsync(int? id, int expectedVersion, StaffInput input, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var number = errors.Text("employeeNumber", input.EmployeeNumber, 32, required: true)!;
-        var name = errors.Text("fullName", input.FullName, 100, required: true)!;
-        var kana = errors.Text("kana", input.Kana, 100, required: false);
-        var title = errors.Text("position", input.Title, 100, required: false);
+        var number = errors.Text("employeeNumber", input.EmployeeNumber, OrganizationLimits.EmployeeNumber, required: true)!;
+        var name = errors.Text("fullName", input.FullName, OrganizationLimits.FullName, required: true)!;
+        var kana = errors.Text("kana", input.Kana, OrganizationLimits.Kana, required: false);
+        var title = errors.Text("position", input.Title, OrganizationLimits.Position, required: false);
         var email = errors.Email("email", input.Email);
         if (input.HiredOn is { } h && input.RetiredOn is { } r && r < h) errors.Add("retiredOn", ErrorCodes.RetiredBeforeHired);
         errors.ThrowIfAny();

@@ -8,8 +8,8 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
     public void Configure(EntityTypeBuilder<Department> b)
     {
         b.HasIndex(d => d.Code).IsUnique();
-        b.Property(d => d.Code).HasMaxLength(32);
-        b.Property(d => d.Name).HasMaxLength(100);
+        b.Property(d => d.Code).HasMaxLength(OrganizationLimits.Code);
+        b.Property(d => d.Name).HasMaxLength(OrganizationLimits.Name);
         b.HasOne(d => d.Parent).WithMany(d => d.Children).HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -22,11 +22,11 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasIndex(s => s.EmployeeNumber).IsUnique();
         b.HasIndex(s => s.UserId).IsUnique();
         b.HasIndex(s => s.Email);
-        b.Property(s => s.EmployeeNumber).HasMaxLength(32);
-        b.Property(s => s.FullName).HasMaxLength(100);
-        b.Property(s => s.Kana).HasMaxLength(100);
-        b.Property(s => s.Title).HasMaxLength(100);
-        b.Property(s => s.Email).HasMaxLength(256);
+        b.Property(s => s.EmployeeNumber).HasMaxLength(OrganizationLimits.EmployeeNumber);
+        b.Property(s => s.FullName).HasMaxLength(OrganizationLimits.FullName);
+        b.Property(s => s.Kana).HasMaxLength(OrganizationLimits.Kana);
+        b.Property(s => s.Title).HasMaxLength(OrganizationLimits.Position);
+        b.Property(s => s.Email).HasMaxLength(FieldErrors.MaxEmail);
         b.HasOne(s => s.Department).WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
     }

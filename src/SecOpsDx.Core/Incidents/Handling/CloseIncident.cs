@@ -14,9 +14,6 @@ public sealed record LooseEnds(IReadOnlyList<string> OpenTasks, IReadOnlyList<st
 /// </summary>
 public sealed class CloseIncident(TicketWrites writes)
 {
-    /// <summary>Resolution, root cause, lessons learned and the 非該当 reason; as 原因 and 再発防止策 in the regulator's report.</summary>
-    public const int MaxText = 4000;
-
     public async Task<LooseEnds> LooseEndsAsync(int id, CancellationToken ct = default)
     {
         await using var db = await writes.OpenAsync(ct);
@@ -35,9 +32,9 @@ public sealed class CloseIncident(TicketWrites writes)
         {
             var outstanding = await db.IncidentReports.AnyAsync(r => r.IncidentId == id && r.State == ReportState.Pending, ct);
             var errors = new FieldErrors();
-            errors.Text("resolution", resolution, MaxText, required: false);
-            errors.Text("rootCause", rootCause, MaxText, required: false);
-            errors.Text("lessonsLearned", lessonsLearned, MaxText, required: false);
+            errors.Text("resolution", resolution, IncidentLimits.LongText, required: false);
+            errors.Text("rootCause", rootCause, IncidentLimits.LongText, required: false);
+            errors.Text("lessonsLearned", lessonsLearned, IncidentLimits.LongText, required: false);
             errors.ThrowIfAny();
             incident.Close(resolution, rootCause, lessonsLearned, now, outstanding);
             db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.StatusChange, TimelineEvents.Closed, who, now, ("text", incident.Resolution)));
@@ -47,7 +44,7 @@ public sealed class CloseIncident(TicketWrites writes)
         writes.ChangeAsync(id, expectedVersion, (db, incident, who, now) =>
         {
             var errors = new FieldErrors();
-            errors.Text("reason", reason, MaxText, required: false);
+            errors.Text("reason", reason, IncidentLimits.LongText, required: false);
             errors.ThrowIfAny();
             incident.CloseAsNotAnIncident(reason, now);
             db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.StatusChange, TimelineEvents.NotAnIncident, who, now, ("text", incident.Resolution)));

@@ -33,9 +33,6 @@ public sealed record IncidentCreated(int Id, string Number);
 /// </summary>
 public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxonomy, RegulatoryDuty duty)
 {
-    public const int MaxTitle = 200;
-    public const int MaxDescription = 20_000;
-
     /// <summary>
     /// Numbers are taken one at a time within this process; the unique index and the retry below cover
     /// several processes on one database.
@@ -97,8 +94,8 @@ public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxono
     private (Incident Incident, FieldErrors Errors) Build(IncidentIntake intake, string? reporterUserId, DateTimeOffset now)
     {
         var errors = new FieldErrors();
-        var title = errors.Text("title", intake.Title, MaxTitle, required: true);
-        var description = errors.Text("description", intake.Description, MaxDescription, required: false);
+        var title = errors.Text("title", intake.Title, IncidentLimits.Title, required: true);
+        var description = errors.Text("description", intake.Description, IncidentLimits.Description, required: false);
         var category = taxonomy.CheckCode(errors, "category", intake.Category, taxonomy.Category);
         var severity = taxonomy.CheckCode(errors, "severity", intake.Severity, taxonomy.Severity);
         errors.NotInFuture("occurredAt", intake.OccurredAt, now);
@@ -117,15 +114,15 @@ public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxono
             OccurredAt = intake.OccurredAt,
             AwareAt = intake.AwareAt ?? now,
             ReceivedAt = now,
-            ReporterName = errors.Text("reporter.name", intake.ReporterName, 100, required: false),
+            ReporterName = errors.Text("reporter.name", intake.ReporterName, IncidentLimits.ReporterName, required: false),
             ReporterEmail = reporterEmail,
-            ReporterPhone = errors.Text("reporter.phone", intake.ReporterPhone, 40, required: false),
-            ReporterOrganization = errors.Text("reporter.organization", intake.ReporterOrganization, 200, required: false),
+            ReporterPhone = errors.Text("reporter.phone", intake.ReporterPhone, IncidentLimits.ReporterPhone, required: false),
+            ReporterOrganization = errors.Text("reporter.organization", intake.ReporterOrganization, IncidentLimits.ReporterOrganization, required: false),
             ReporterUserId = reporterUserId,
             PersonalDataInvolved = intake.PersonalDataInvolved,
             PersonalRecordCount = intake.PersonalRecordCount,
-            Location = errors.Text("location", intake.Location, 500, required: false),
-            AffectedSystems = errors.Text("affectedSystems", intake.AffectedSystems, 500, required: false),
+            Location = errors.Text("location", intake.Location, IncidentLimits.Place, required: false),
+            AffectedSystems = errors.Text("affectedSystems", intake.AffectedSystems, IncidentLimits.Place, required: false),
         };
         return (incident, errors);
     }

@@ -23,7 +23,8 @@ public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy 
         var now = writes.Now;
         if (state == ReportState.Submitted && submittedAt is null) submittedAt = now;
         errors.NotInFuture("submittedAt", submittedAt, now);
-        var noteText = errors.Text("note", note, 2000, required: state == ReportState.Waived);
+        var noteText = errors.Text("note", note, IncidentLimits.ReportNote, required: false);
+        if (state == ReportState.Waived && noteText is null) errors.Add("note", ErrorCodes.WaiverReasonRequired);
         errors.ThrowIfAny();
         var who = await writes.ActorAsync();
         await using var db = await writes.OpenAsync(ct);
@@ -44,15 +45,15 @@ public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy 
         writes.ChangeAsync(id, expectedVersion, (db, incident, who, now) =>
         {
             var errors = new FieldErrors();
-            incident.ReportSummary = errors.Text("summary", f.Summary, 4000, false);
-            incident.ReportDataItems = errors.Text("dataItems", f.DataItems, 4000, false);
-            incident.ReportAffectedPeople = errors.Text("affectedPeople", f.AffectedPeople, 1000, false);
-            incident.ReportCause = errors.Text("cause", f.Cause, 4000, false);
-            incident.ReportSecondaryDamage = errors.Text("secondaryDamage", f.SecondaryDamage, 4000, false);
-            incident.ReportResponseToIndividuals = errors.Text("responseToIndividuals", f.ResponseToIndividuals, 4000, false);
-            incident.ReportPublication = errors.Text("publication", f.Publication, 4000, false);
-            incident.ReportPrevention = errors.Text("prevention", f.Prevention, 4000, false);
-            incident.ReportOther = errors.Text("other", f.Other, 4000, false);
+            incident.ReportSummary = errors.Text("summary", f.Summary, IncidentLimits.LongText, false);
+            incident.ReportDataItems = errors.Text("dataItems", f.DataItems, IncidentLimits.LongText, false);
+            incident.ReportAffectedPeople = errors.Text("affectedPeople", f.AffectedPeople, IncidentLimits.AffectedPeople, false);
+            incident.ReportCause = errors.Text("cause", f.Cause, IncidentLimits.LongText, false);
+            incident.ReportSecondaryDamage = errors.Text("secondaryDamage", f.SecondaryDamage, IncidentLimits.LongText, false);
+            incident.ReportResponseToIndividuals = errors.Text("responseToIndividuals", f.ResponseToIndividuals, IncidentLimits.LongText, false);
+            incident.ReportPublication = errors.Text("publication", f.Publication, IncidentLimits.LongText, false);
+            incident.ReportPrevention = errors.Text("prevention", f.Prevention, IncidentLimits.LongText, false);
+            incident.ReportOther = errors.Text("other", f.Other, IncidentLimits.LongText, false);
             errors.ThrowIfAny();
             db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Note, TimelineEvents.ReportFields, who, now));
             return Task.CompletedTask;

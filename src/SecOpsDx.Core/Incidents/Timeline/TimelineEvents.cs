@@ -52,16 +52,17 @@ public static class TimelineEvents
         params (string Key, string? Value)[] values)
     {
         var data = values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
-        var entry = new IncidentTimelineEntry
-        {
-            At = now, Kind = kind, Text = "", Event = eventCode, Data = data.Count == 0 ? null : JsonSerializer.Serialize(data),
-            AuthorUserId = who.UserId, AuthorName = who.Name,
-        };
-        if (incident.Id == 0) entry.Incident = incident; else entry.IncidentId = incident.Id;
+        var entry = Written(incident, kind, "", who, now);
+        entry.Event = eventCode;
+        entry.Data = data.Count == 0 ? null : JsonSerializer.Serialize(data);
         return entry;
     }
 
     /// <summary>What a person wrote: a note, or a correction of an earlier entry.</summary>
-    public static IncidentTimelineEntry Written(int incidentId, TimelineKind kind, string text, AuditActor who, DateTimeOffset now) =>
-        new() { IncidentId = incidentId, At = now, Kind = kind, Text = text, AuthorUserId = who.UserId, AuthorName = who.Name };
+    public static IncidentTimelineEntry Written(Incident incident, TimelineKind kind, string text, AuditActor who, DateTimeOffset now)
+    {
+        var entry = new IncidentTimelineEntry { At = now, Kind = kind, Text = text, AuthorUserId = who.UserId, AuthorName = who.Name };
+        if (incident.Id == 0) entry.Incident = incident; else entry.IncidentId = incident.Id;
+        return entry;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class TriageIncident(TicketWrites writes, IncidentTaxonomy taxonom
             if (string.IsNullOrWhiteSpace(input.Severity)) errors.Add("severity", ErrorCodes.Required);
             errors.NotInFuture("awareAt", input.AwareAt, now);
             errors.NotNegative("personalRecordCount", input.PersonalRecordCount);
-            var systems = errors.Text("affectedSystems", input.AffectedSystems, 500, required: false);
+            var systems = errors.Text("affectedSystems", input.AffectedSystems, IncidentLimits.Place, required: false);
             string? assigneeName = null;
             if (input.AssigneeUserId is { Length: > 0 } assignee)
             {

@@ -3,13 +3,11 @@ namespace SecOpsDx.Core.Incidents;
 /// <summary>Stores a file under its SHA-256 and records who added it when; the record never changes.</summary>
 public sealed class AddEvidence(TicketWrites writes, EvidenceStore evidence)
 {
-    public const int MaxNote = 1000;
-
     public async Task<IncidentEvidence> ExecuteAsync(int incidentId, string? fileName, string? contentType, Stream content, string? note, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
         var name = errors.Text("fileName", fileName is null ? null : Path.GetFileName(fileName), 255, required: true);
-        var noteText = errors.Text("note", note, MaxNote, required: false);
+        var noteText = errors.Text("note", note, IncidentLimits.EvidenceNote, required: false);
         errors.ThrowIfAny();
         await using var db = await writes.OpenAsync(ct);
         var incident = await TicketWrites.TicketAsync(db, incidentId, ct);

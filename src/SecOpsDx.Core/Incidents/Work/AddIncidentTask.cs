@@ -5,12 +5,10 @@ namespace SecOpsDx.Core.Incidents;
 /// <summary>A piece of work on an open ticket, with an owner and a due date.</summary>
 public sealed class AddIncidentTask(TicketWrites writes)
 {
-    public const int MaxTitle = 300;
-
     public async Task<int> ExecuteAsync(int incidentId, string? title, string? ownerUserId, DateOnly? dueOn, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var text = errors.Text("task", title, MaxTitle, required: true);
+        var text = errors.Text("task", title, IncidentLimits.TaskTitle, required: true);
         await using var db = await writes.OpenAsync(ct);
         string? ownerName = null;
         if (!string.IsNullOrEmpty(ownerUserId))

@@ -55,7 +55,7 @@ internal sealed class IncidentWorkConfiguration :
         b.HasIndex(t => new { t.IncidentId, t.Id });
         b.HasIndex(t => new { t.DoneAt, t.DueOn });
         b.HasOne<Incident>().WithMany().HasForeignKey(t => t.IncidentId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(t => t.Title).HasMaxLength(300);
+        b.Property(t => t.Title).HasMaxLength(IncidentLimits.TaskTitle);
         b.Property(t => t.CreatedAt).HasConversion(UtcTicks.Converter);
         b.Property(t => t.DoneAt).HasConversion(UtcTicks.NullableConverter);
     }

@@ -27,13 +27,13 @@ internal static class RosterValidation
 {
     private static readonly Dictionary<RosterColumn, int> MaxLengths = new()
     {
-        [RosterColumn.EmployeeNumber] = 32,
-        [RosterColumn.FullName] = 100,
-        [RosterColumn.Kana] = 100,
-        [RosterColumn.DepartmentCode] = 32,
-        [RosterColumn.DepartmentName] = 100,
-        [RosterColumn.Title] = 100,
-        [RosterColumn.Email] = 256,
+        [RosterColumn.EmployeeNumber] = OrganizationLimits.EmployeeNumber,
+        [RosterColumn.FullName] = OrganizationLimits.FullName,
+        [RosterColumn.Kana] = OrganizationLimits.Kana,
+        [RosterColumn.DepartmentCode] = OrganizationLimits.Code,
+        [RosterColumn.DepartmentName] = OrganizationLimits.Name,
+        [RosterColumn.Title] = OrganizationLimits.Position,
+        [RosterColumn.Email] = FieldErrors.MaxEmail,
     };
 
     /// <param name="departmentExists">Whether a 所属コード is already registered.</param>

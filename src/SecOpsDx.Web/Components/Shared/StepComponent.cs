@@ -13,8 +13,12 @@ public abstract class StepComponent : ComponentBase
 {
     protected StepOutcome? Outcome { get; set; }
 
+    /// <param name="done">What to say when the step was done; null when the page shows the result itself.</param>
     /// <returns>True when the step was done.</returns>
-    protected async Task<bool> RunAsync(Func<Task> step, string done)
+    protected Task<bool> RunAsync(Func<Task> step, string? done) => RunAsync(step, () => done);
+
+    /// <param name="done">Worded after the step, for a message that shows what the step produced (a password, a token).</param>
+    protected async Task<bool> RunAsync(Func<Task> step, Func<string?> done)
     {
         try
         {
@@ -25,12 +29,15 @@ public abstract class StepComponent : ComponentBase
             await ReportAsync(StepOutcome.From(e));
             return false;
         }
-        await ReportAsync(StepOutcome.Done(done));
+        var message = done();
+        if (message is null) Outcome = null;
+        else await ReportAsync(StepOutcome.Done(message));
         return true;
     }
 
-    /// <summary>Refuses before calling Core, e.g. for a date the page could not read.</summary>
-    protected Task RefuseAsync(string message) => ReportAsync(new StepOutcome(message, true));
+    /// <summary>Refuses before calling Core, e.g. for a date the page could not read, worded like Core's own refusals.</summary>
+    protected Task RefuseAsync(string field, string code, params object?[] args) =>
+        ReportAsync(StepOutcome.From(ValidationFailedException.For(field, code, args)));
 
     protected virtual Task ReportAsync(StepOutcome outcome)
     {

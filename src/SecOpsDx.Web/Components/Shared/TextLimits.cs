@@ -10,7 +10,7 @@ namespace SecOpsDx.Web.Components.Shared;
 public static class TextLimits
 {
     /// <summary>The largest limit of any text field on an interactive page: an incident's description.</summary>
-    public const int LargestField = ReceiveIncident.MaxDescription;
+    public const int LargestField = IncidentLimits.Description;
 
     /// <summary>
     /// The maxlength for a field whose server limit is <paramref name="serverLimit"/>. Twice the limit: above it,

@@ -80,31 +80,27 @@ public static class IncidentsApi
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return Invalid(new Dictionary<string, string[]> { [field] = ["JSON として読めないか、型が違います / not valid JSON or wrong type"] });
+            return Invalid(ValidationFailedException.For(field, ErrorCodes.UnreadableJson).Errors);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TooLarge();
         }
-        if (body is null) return Invalid(new Dictionary<string, string[]> { ["body"] = ["本文が空です / the body is empty"] });
+        if (body is null) return Invalid(ValidationFailedException.For("body", ErrorCodes.Required).Errors);
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var source = ParseEnum<IncidentSource>(body.Source, "source", errors, required: true, ["internal", "external", "system"]);
         var segment = ParseEnum<NetworkSegment>(body.Segment, "segment", errors, required: false, ["mynumber", "lgwan", "internet"]);
         var reportedAt = ParseTime(body.ReportedAt, "reportedAt", errors);
         var occurredAt = ParseTime(body.OccurredAt, "occurredAt", errors);
-        if (string.IsNullOrWhiteSpace(body.Category)) errors["category"] = ["必須です / required"];
+        if (string.IsNullOrWhiteSpace(body.Category)) errors.Add("category", ErrorCodes.Required);
         var intake = new IncidentIntake(
             body.Title, body.Description, source, "api", body.Category, body.Severity, occurredAt, reportedAt,
             body.Reporter?.Name, body.Reporter?.Email, body.Reporter?.Phone, body.Reporter?.Organization,
             body.PersonalDataInvolved, body.PersonalRecordCount, segment);
         // One answer names every bad field: the API's own checks and the ticket's.
-        foreach (var (field, problems) in receive.Validate(intake))
-        {
-            var messages = problems.Select(Bilingual).ToArray();
-            errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
-        }
-        if (errors.Count > 0) return Invalid(errors);
+        errors.AddAll(receive.Validate(intake));
+        if (errors.Any) return Invalid(errors.ToDictionary());
 
         try
         {
@@ -115,7 +111,7 @@ public static class IncidentsApi
         }
         catch (ValidationFailedException e)
         {
-            return Invalid(e.Errors.ToDictionary(x => x.Key, x => x.Value.Select(Bilingual).ToArray()));
+            return Invalid(e.Errors);
         }
     }
 
@@ -123,7 +119,7 @@ public static class IncidentsApi
     {
         var take = 50;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > 200))
-            return Invalid(new Dictionary<string, string[]> { ["limit"] = ["1 から 200 の整数 / a whole number from 1 to 200"] });
+            return Invalid(ValidationFailedException.For("limit", ErrorCodes.WholeNumberRange, 1, 200).Errors);
         var page = await queries.ListAsync(new IncidentFilter(Scope: IncidentScope.All, PageSize: take), ct);
         return Results.Json(new { items = page.Items.Select(Summary), total = page.Total }, Json);
     }
@@ -131,7 +127,7 @@ public static class IncidentsApi
     private static async Task<IResult> GetAsync(string id, IncidentQueries queries, CancellationToken ct)
     {
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            return Invalid(new Dictionary<string, string[]> { ["id"] = ["整数の ID / a whole-number id"] });
+            return Invalid(ValidationFailedException.For("id", ErrorCodes.WholeNumberRange, 1, int.MaxValue).Errors);
         var detail = await queries.DetailAsync(value, ct);
         if (detail is null)
             return ApiProblems.Result(StatusCodes.Status404NotFound, "見つかりません / not found", $"No incident has id {value}.");
@@ -164,26 +160,26 @@ public static class IncidentsApi
 
     private static string Camel<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static T ParseEnum<T>(string? value, string field, Dictionary<string, string[]> errors, bool required, string[] allowed) where T : struct, Enum
+    private static T ParseEnum<T>(string? value, string field, FieldErrors errors, bool required, string[] allowed) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) errors[field] = [$"必須です / required ({string.Join(", ", allowed)})"];
+            if (required) errors.Add(field, ErrorCodes.OneOf, string.Join(", ", allowed));
             return default;
         }
         var v = value.Trim().ToLowerInvariant();
         if (allowed.Contains(v) && Enum.TryParse<T>(v, ignoreCase: true, out var parsed)) return parsed;
-        errors[field] = [$"次のいずれか / one of: {string.Join(", ", allowed)}"];
+        errors.Add(field, ErrorCodes.OneOf, string.Join(", ", allowed));
         return default;
     }
 
-    private static DateTimeOffset? ParseTime(string? value, string field, Dictionary<string, string[]> errors)
+    private static DateTimeOffset? ParseTime(string? value, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.Contains('T')
             && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
             return t;
-        errors[field] = ["タイムゾーン付きの ISO 8601 日時 / an ISO 8601 time with offset, e.g. 2026-04-01T09:30:00+09:00"];
+        errors.Add(field, ErrorCodes.IsoTimeExpected);
         return null;
     }
 
@@ -195,8 +191,9 @@ public static class IncidentsApi
         return ja == en ? ja : $"{ja} / {en}";
     }
 
-    private static IResult Invalid(IDictionary<string, string[]> errors) =>
-        ApiProblems.Result(StatusCodes.Status400BadRequest, "入力に誤りがあります / invalid request", "See errors for each field.", errors);
+    private static IResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<FieldError>> errors) =>
+        ApiProblems.Result(StatusCodes.Status400BadRequest, "入力に誤りがあります / invalid request", "See errors for each field.",
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(Bilingual).ToArray()));
 
     private static IResult TooLarge() =>
         ApiProblems.Result(StatusCodes.Status413PayloadTooLarge, "本文が大きすぎます / body too large", $"The body may be at most {MaxBodyBytes / 1024} KiB.");
