@@ -46,6 +46,9 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("[data-testid=switch-en]");
         await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("Home");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+        // Dates and the 年度 read in English too.
+        await Assertions.Expect(page.Locator("[data-testid=fiscal-year]")).ToContainTextAsync("FY");
+        await Assertions.Expect(page.Locator("[data-testid=today]")).Not.ToContainTextAsync("令和");
         await Axe.AssertNoSeriousAsync(page);
 
         await page.ClickAsync("[data-testid=switch-ja]");

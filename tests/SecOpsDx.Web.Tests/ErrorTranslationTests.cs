@@ -101,6 +101,31 @@ public sealed partial class ErrorTranslationTests
         Assert.DoesNotMatch(JapaneseScript(), en!);
     }
 
+    public static TheoryData<SecOpsDx.Core.Organization.Roster.RosterErrorKind> RosterKinds() =>
+        [.. Enum.GetValues<SecOpsDx.Core.Organization.Roster.RosterErrorKind>()];
+
+    [Theory]
+    [MemberData(nameof(RosterKinds))]
+    public void Every_reason_a_roster_row_is_refused_reads_in_both_languages(SecOpsDx.Core.Organization.Roster.RosterErrorKind kind)
+    {
+        var ja = UserMessages.RosterTemplate(kind, Ja);
+        var en = UserMessages.RosterTemplate(kind, En);
+
+        Assert.False(string.IsNullOrWhiteSpace(ja), $"no Japanese text for {kind}");
+        Assert.False(string.IsNullOrWhiteSpace(en), $"no English text for {kind}");
+        Assert.DoesNotMatch(JapaneseScript(), en!);
+        Assert.Equal(Placeholders(ja!), Placeholders(en!));
+    }
+
+    [Fact]
+    public void A_refused_roster_row_reads_as_before_in_Japanese_and_in_English_for_English_users()
+    {
+        var e = new SecOpsDx.Core.Organization.Roster.RosterRowError(4, "職員番号", SecOpsDx.Core.Organization.Roster.RosterErrorKind.DuplicateEmployeeNumber, "2");
+
+        Assert.Equal("職員番号が重複しています(2行目と同じ)", UserMessages.Describe(e, Ja));
+        Assert.Equal("the same employee number as line 2", UserMessages.Describe(e, En));
+    }
+
     private static int[] Placeholders(string text) =>
         Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Order().ToArray();
 }

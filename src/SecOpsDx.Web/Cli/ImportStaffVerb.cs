@@ -43,7 +43,7 @@ public static class ImportStaffVerb
 
         output.WriteLine($"文字コード / encoding: {result.EncodingName}");
         foreach (var e in result.Errors)
-            output.WriteLine($"  {e.Line}行目 [{e.Column}] {e.Reason}");
+            output.WriteLine($"  {e.Line}行目 [{e.Column}] {UserMessages.Describe(e)}");
 
         if (!result.Applied)
         {

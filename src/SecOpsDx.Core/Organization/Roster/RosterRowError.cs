@@ -24,5 +24,6 @@ public enum RosterErrorKind
 /// <summary>One problem with one row of a roster file.</summary>
 /// <param name="Line">Physical line number in the file; the header is line 1.</param>
 /// <param name="Column">The header as written in the file; "" when the problem is the row as a whole.</param>
-/// <param name="Reason">In Japanese, for the person who fixes the file.</param>
-public sealed record RosterRowError(int Line, string Column, string Reason, RosterErrorKind Kind);
+/// <param name="Kind">Why; the Web layer words it in the reader's language (ErrorText "Roster.{Kind}").</param>
+/// <param name="Value">What the sentence needs: the limit (TooLong), the value given (InvalidDate), the first line (DuplicateEmployeeNumber).</param>
+public sealed record RosterRowError(int Line, string Column, RosterErrorKind Kind, string? Value = null);

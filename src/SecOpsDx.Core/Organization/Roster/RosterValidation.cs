@@ -44,8 +44,8 @@ internal static class RosterValidation
         foreach (var record in file.Records)
         {
             var errors = new List<RosterRowError>();
-            void Error(RosterColumn column, RosterErrorKind kind, string reason) =>
-                errors.Add(new RosterRowError(record.Line, file.HeaderOf(column), reason, kind));
+            void Error(RosterColumn column, RosterErrorKind kind, string? value = null) =>
+                errors.Add(new RosterRowError(record.Line, file.HeaderOf(column), kind, value));
 
             string? Text(RosterColumn column, bool code = false)
             {
@@ -55,7 +55,7 @@ internal static class RosterValidation
                 if (code) v = v.Normalize(NormalizationForm.FormKC).Trim();
                 if (MaxLengths.TryGetValue(column, out var max) && v.Length > max)
                 {
-                    Error(column, RosterErrorKind.TooLong, $"長すぎます({max}文字以内)");
+                    Error(column, RosterErrorKind.TooLong, max.ToString(CultureInfo.InvariantCulture));
                     return null;
                 }
                 return v;
@@ -65,7 +65,7 @@ internal static class RosterValidation
             {
                 if (string.IsNullOrEmpty(record[column]))
                 {
-                    Error(column, RosterErrorKind.Required, "必須項目が空です");
+                    Error(column, RosterErrorKind.Required);
                     return "";
                 }
                 return Text(column, code) ?? "";
@@ -76,14 +76,13 @@ internal static class RosterValidation
                 var v = record[column];
                 if (string.IsNullOrEmpty(v)) return null;
                 if (JapaneseDates.TryParseDate(v, out var d)) return d;
-                Error(column, RosterErrorKind.InvalidDate, $"日付として読めません: {v}");
+                Error(column, RosterErrorKind.InvalidDate, v);
                 return null;
             }
 
             if (record.HasExtraFields)
             {
-                errors.Add(new RosterRowError(record.Line, "", "列の数が見出しより多いです(値にカンマが含まれる場合は\"\"で囲んでください)",
-                    RosterErrorKind.TooManyFields));
+                errors.Add(new RosterRowError(record.Line, "", RosterErrorKind.TooManyFields));
             }
 
             var number = Required(RosterColumn.EmployeeNumber, code: true);
@@ -94,17 +93,16 @@ internal static class RosterValidation
             var title = Text(RosterColumn.Title);
             var email = Text(RosterColumn.Email);
             if (email is not null && !IsEmail(email))
-                Error(RosterColumn.Email, RosterErrorKind.InvalidEmail, "メールアドレスの形式が正しくありません");
+                Error(RosterColumn.Email, RosterErrorKind.InvalidEmail);
             var hired = Date(RosterColumn.HiredOn);
             var retired = Date(RosterColumn.RetiredOn);
             if (hired is { } h && retired is { } r && r < h)
-                Error(RosterColumn.RetiredOn, RosterErrorKind.RetiredBeforeHired, "退職日が採用日より前です");
+                Error(RosterColumn.RetiredOn, RosterErrorKind.RetiredBeforeHired);
 
             if (number.Length > 0)
             {
                 if (firstLineOf.TryGetValue(number, out var first))
-                    Error(RosterColumn.EmployeeNumber, RosterErrorKind.DuplicateEmployeeNumber,
-                        string.Create(CultureInfo.InvariantCulture, $"職員番号が重複しています({first}行目と同じ)"));
+                    Error(RosterColumn.EmployeeNumber, RosterErrorKind.DuplicateEmployeeNumber, first.ToString(CultureInfo.InvariantCulture));
                 else
                     firstLineOf[number] = record.Line;
             }
@@ -132,8 +130,7 @@ internal static class RosterValidation
         foreach (var e in entries.Where(e => e.IsValid && e.DepartmentName is null))
         {
             if (!departmentExists(e.DepartmentCode) && !named.Contains(e.DepartmentCode))
-                e.Errors.Add(new RosterRowError(e.Line, file.HeaderOf(RosterColumn.DepartmentCode),
-                    "所属名がなく、所属コードも登録されていません", RosterErrorKind.UnknownDepartment));
+                e.Errors.Add(new RosterRowError(e.Line, file.HeaderOf(RosterColumn.DepartmentCode), RosterErrorKind.UnknownDepartment));
         }
         return entries;
     }

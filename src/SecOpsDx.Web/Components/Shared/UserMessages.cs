@@ -35,6 +35,17 @@ public static class UserMessages
     public static IEnumerable<string> Lines(IReadOnlyDictionary<string, IReadOnlyList<FieldError>> errors, CultureInfo? culture = null) =>
         errors.SelectMany(f => f.Value.Select(e => $"{FieldName(f.Key, culture)}: {Describe(e, culture)}"));
 
+    /// <summary>A refused row of a roster file.</summary>
+    public static string Describe(SecOpsDx.Core.Organization.Roster.RosterRowError e, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        var template = RosterTemplate(e.Kind, c) ?? e.Kind.ToString();
+        return string.Format(c, template, e.Value);
+    }
+
+    public static string? RosterTemplate(SecOpsDx.Core.Organization.Roster.RosterErrorKind kind, CultureInfo culture) =>
+        Errors.GetString("Roster." + kind, culture);
+
     public static string Describe(FieldError e, CultureInfo? culture = null) => Format(e.Code, e.Args, culture ?? CultureInfo.CurrentUICulture);
 
     public static string FieldName(string field, CultureInfo? culture = null) =>
