@@ -112,7 +112,11 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
             await csirt.ClickAsync("[data-testid=record-submit]");
             await Assertions.Expect(csirt.Locator($"[data-testid=report-row][data-channel={channel}]")).ToContainTextAsync("報告済");
         }
+        // The report form to the PPC is still empty: closing asks first, listing what is left.
         await csirt.ClickAsync("[data-testid=close-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=close-loose-ends]")).ToContainTextAsync("報告書の記載事項");
+        await Axe.AssertNoSeriousAsync(csirt);
+        await csirt.ClickAsync("[data-testid=close-confirm]");
         await Assertions.Expect(csirt.Locator("[data-testid=status-badge]").First).ToContainTextAsync("クローズ");
         await Assertions.Expect(csirt.Locator("[data-testid=incident-resolution]")).ToContainTextAsync("再送付");
         await Axe.AssertNoSeriousAsync(csirt);
