@@ -60,6 +60,17 @@ public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
         Assert.Equal(due, await MomentOfAsync(csirt.Locator("[data-testid=ppc-preliminary-due] time")));
         await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=ppc-preliminary]")).ToContainTextAsync("要報告");
         await Axe.AssertNoSeriousAsync(csirt);
+
+        // The printable report starts from what the ticket knows.
+        await csirt.GotoAsync($"incidents/{id}/print");
+        await Assertions.Expect(csirt.Locator("[data-testid=print-municipality]")).ToHaveTextAsync("みらい市");
+        await Assertions.Expect(csirt.Locator("[data-testid=print-field][data-field=AffectedPeople]")).ToContainTextAsync("240人");
+        await Assertions.Expect(csirt.Locator("[data-testid=print-field][data-field=Summary]")).ToContainTextAsync("委託先サーバーから住民情報が流出した可能性");
+        await Assertions.Expect(csirt.Locator("[data-testid=print-report]")).ToContainTextAsync("100人を超える");
+        await Assertions.Expect(csirt.Locator("[data-testid=print-now]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(csirt);
+        await csirt.ClickAsync("[data-testid=print-back]");
+        await Assertions.Expect(csirt.Locator("[data-testid=incident-number]")).ToHaveTextAsync(number);
         await csirt.Context.CloseAsync();
 
         var ciso = await fixture.SignInAsync("ciso@example.jp");

@@ -17,6 +17,9 @@ public sealed class SecOpsDxOptions
     /// <summary>Folder of the catalogues a municipality edits (incident taxonomy, control catalogue). Defaults to the copy beside the app.</summary>
     public string ConfigDirectory { get; set; } = Path.Combine(AppContext.BaseDirectory, "config");
 
+    /// <summary>The municipality's name as it appears on reports it files (e.g. 〇〇市).</summary>
+    public string MunicipalityName { get; set; } = "";
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
