@@ -89,6 +89,8 @@ public static class ErrorCodes
     public const string ReportsOutstanding = "incident.reports-outstanding";
     public const string WaiverReasonRequired = "incident.waiver-reason-required";
     public const string TaskNotFound = "incident.task-not-found";
+    /// <summary>A follow-up needs words, a file, or both.</summary>
+    public const string FollowUpEmpty = "incident.follow-up-empty";
     /// <summary>{0} = the limit in MB.</summary>
     public const string EvidenceTooLarge = "incident.evidence-too-large";
 

@@ -9,6 +9,8 @@ public enum TimelineKind
     Report = 4,
     Correction = 5,
     Intake = 6,
+    /// <summary>What the person who reported the ticket added later (information or a file).</summary>
+    FollowUp = 7,
 }
 
 /// <summary>One line of a ticket's history. Append-only: a mistake is corrected by a new entry.</summary>

@@ -19,6 +19,7 @@ public static class IncidentsServiceCollectionExtensions
         services.AddScoped<MoveIncident>();
         services.AddScoped<CloseIncident>();
         services.AddScoped<AddTimelineEntry>();
+        services.AddScoped<AddReporterFollowUp>();
         services.AddScoped<RecordAuthorityReport>();
         services.AddScoped<AddIncidentTask>();
         services.AddScoped<CompleteIncidentTask>();

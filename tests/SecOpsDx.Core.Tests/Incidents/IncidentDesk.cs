@@ -26,6 +26,7 @@ public sealed class IncidentDesk
         CompleteTask = new CompleteIncidentTask(writes);
         Evidence = new AddEvidence(writes, new EvidenceStore(evidenceDirectory ?? Path.GetTempPath()));
         Links = new LinkIncidents(writes);
+        FollowUp = new AddReporterFollowUp(writes, new EvidenceStore(evidenceDirectory ?? Path.GetTempPath()));
         Queries = new IncidentQueries(db.Factory, Taxonomy, time, duty);
     }
 
@@ -40,5 +41,6 @@ public sealed class IncidentDesk
     public CompleteIncidentTask CompleteTask { get; }
     public AddEvidence Evidence { get; }
     public LinkIncidents Links { get; }
+    public AddReporterFollowUp FollowUp { get; }
     public IncidentQueries Queries { get; }
 }

@@ -42,6 +42,18 @@ public sealed record IncidentDetail(
     IncidentView Ticket, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<ReportRow> Reports, PpcDuty Ppc, string? MergedIntoNumber,
     IReadOnlyList<TaskRow> Tasks, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyList<LinkRow> Related);
 
+/// <summary>
+/// A report as the person who made it sees it: what they wrote, where it stands (and where it was merged), the
+/// state changes, and what they added later. Never the CSIRT's notes, tasks, or files others added.
+/// </summary>
+public sealed record ReporterView(
+    int Id, string Number, string Title, string Description, IncidentStatus Status, HandlingPhase? Phase, ClosureKind? Closure,
+    DateTimeOffset ReceivedAt, DateTimeOffset? OccurredAt, string? Location, string? AffectedSystems, string? MergedIntoNumber,
+    IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<EvidenceRow> Files)
+{
+    public bool IsOpen => Status != IncidentStatus.Closed;
+}
+
 public sealed record MyReportRow(int Id, string Number, string Title, IncidentStatus Status, ClosureKind? Closure, DateTimeOffset ReceivedAt);
 
 public sealed record DeadlineRow(int IncidentId, string Number, string Title, string Channel, DateTimeOffset DueAt);
@@ -93,6 +105,34 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             .OrderByDescending(i => i.ReceivedAt).Take(100)
             .Select(i => new MyReportRow(i.Id, i.Number, i.Title, i.Status, i.Closure, i.ReceivedAt))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The reporter's own report, or null for anyone else (whether or not it exists).</summary>
+    public async Task<ReporterView?> ReporterViewAsync(int id, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var i = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.ReporterUserId == userId, ct);
+        if (i is null) return null;
+        string[] shared = [TimelineEvents.Intake, TimelineEvents.Status, TimelineEvents.Closed, TimelineEvents.NotAnIncident, TimelineEvents.MergedInto];
+        var timeline = (await db.IncidentTimeline.AsNoTracking()
+                .Where(e => e.IncidentId == id && ((e.Event != null && shared.Contains(e.Event)) || (e.Kind == TimelineKind.FollowUp && e.AuthorUserId == userId)))
+                .OrderBy(e => e.Id).Select(e => new { e.Id, e.At, e.Kind, e.Text, e.Event, e.Data, e.AuthorName }).ToListAsync(ct))
+            .Select(e => new TimelineRow(e.Id, e.At, e.Kind, e.Text, e.Event, TimelineEvents.ReadData(e.Data), e.AuthorName)).ToList();
+        var files = await db.IncidentEvidence.AsNoTracking().Where(e => e.IncidentId == id && e.AddedByUserId == userId).OrderBy(e => e.Id)
+            .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.Note, e.AddedAt, e.AddedBy)).ToListAsync(ct);
+        var mergedInto = i.MergedIntoId is { } m ? await db.Incidents.Where(x => x.Id == m).Select(x => x.Number).SingleOrDefaultAsync(ct) : null;
+        return new ReporterView(i.Id, i.Number, i.Title, i.Description, i.Status, i.Phase, i.Closure, i.ReceivedAt, i.OccurredAt, i.Location,
+            i.AffectedSystems, mergedInto, timeline, files);
+    }
+
+    /// <summary>A file the reporter added to their own report, or null.</summary>
+    public async Task<EvidenceRow?> ReporterEvidenceAsync(int incidentId, int evidenceId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.IncidentEvidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && e.IncidentId == incidentId && e.AddedByUserId == userId
+                        && db.Incidents.Any(i => i.Id == incidentId && i.ReporterUserId == userId))
+            .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.Note, e.AddedAt, e.AddedBy)).SingleOrDefaultAsync(ct);
     }
 
     public async Task<IncidentDetail?> DetailAsync(int id, CancellationToken ct = default)
