@@ -47,7 +47,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            // Signing in hashes a password and writes the audit trail; on a busy two-core machine (the other test
+            // projects run beside this one) that can take longer than a click.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"{email} did not reach the home page; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
+        }
         await page.WaitForSelectorAsync("[data-testid=my-roles]");
         await WaitUntilInteractiveAsync(page);
         return page;
