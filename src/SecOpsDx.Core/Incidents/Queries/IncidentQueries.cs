@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Data;
@@ -7,7 +8,18 @@ namespace SecOpsDx.Core.Incidents;
 
 public enum IncidentScope { Open, Closed, All }
 
-public sealed record IncidentFilter(string? Text = null, IncidentScope Scope = IncidentScope.Open, string? Severity = null, string? Category = null, int Page = 1, int PageSize = 50);
+/// <summary>The columns the incident list sorts by.</summary>
+public enum IncidentSort { Received, Number, Title, Status, Severity, Assignee, NextDue }
+
+/// <param name="AssigneeUserId">Only tickets assigned to this user (担当=自分).</param>
+/// <param name="OverdueOnly">Only open tickets with a report to an authority or a task past its deadline.</param>
+public sealed record IncidentFilter(
+    string? Text = null, IncidentScope Scope = IncidentScope.Open, string? Severity = null, string? Category = null, int Page = 1, int PageSize = 50,
+    string? AssigneeUserId = null, bool OverdueOnly = false, IncidentSort Sort = IncidentSort.Received, bool Descending = true)
+{
+    /// <summary>The order a column starts in: newest, latest number and most severe first; everything else A to Z, soonest first.</summary>
+    public static bool DescendingByDefault(IncidentSort sort) => sort is IncidentSort.Received or IncidentSort.Number or IncidentSort.Severity;
+}
 
 public sealed record IncidentRow(
     int Id, string Number, string Title, IncidentStatus Status, HandlingPhase? Phase, ClosureKind? Closure,
@@ -58,6 +70,18 @@ public sealed record MyReportRow(int Id, string Number, string Title, IncidentSt
 
 public sealed record DeadlineRow(int IncidentId, string Number, string Title, string Channel, DateTimeOffset DueAt);
 
+public sealed record QueueTicket(int Id, string Number, string Title, IncidentStatus Status, string? Severity, DateTimeOffset ReceivedAt);
+
+public sealed record OverdueTask(int IncidentId, string Number, string Title, string? OwnerName, DateOnly DueOn);
+
+/// <summary>
+/// What a CSIRT member's day starts with: reports nobody has triaged (oldest first), the open tickets assigned to
+/// them, tasks past their due date, and reports to authorities that are due within a week or overdue.
+/// </summary>
+public sealed record WorkQueue(
+    IReadOnlyList<QueueTicket> Untriaged, IReadOnlyList<QueueTicket> AssignedToMe, IReadOnlyList<OverdueTask> OverdueTasks,
+    IReadOnlyList<DeadlineRow> ReportsDue);
+
 public sealed record CategoryStat(string Category, int Count, double? AverageHoursToTriage, double? AverageHoursToClose);
 
 public sealed record MonthStat(int Year, int Month, int Received, int Closed);
@@ -70,9 +94,28 @@ public sealed record IncidentDashboard(
 /// <summary>Reads of incident tickets, shaped for the CSIRT's pages, the reporter and the CISO.</summary>
 public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory, IncidentTaxonomy taxonomy, TimeProvider time, RegulatoryDuty duty)
 {
+    /// <summary>The most rows an export carries; the list itself pages.</summary>
+    public const int ExportLimit = 10_000;
+
     public async Task<Paged<IncidentRow>> ListAsync(IncidentFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var q = Filtered(db, filter);
+        var total = await q.CountAsync(ct);
+        var (page, pageSize) = Paged<IncidentRow>.Clamp(filter.Page, filter.PageSize, 200);
+        var rows = await Rows(db, Ordered(db, q, filter)).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<IncidentRow>(rows, total, page, pageSize);
+    }
+
+    /// <summary>Every row the list shows for this filter and order (up to <see cref="ExportLimit"/>), for CSV and Excel.</summary>
+    public async Task<IReadOnlyList<IncidentRow>> ExportAsync(IncidentFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Rows(db, Ordered(db, Filtered(db, filter), filter)).Take(ExportLimit).ToListAsync(ct);
+    }
+
+    private IQueryable<Incident> Filtered(SecOpsDxDbContext db, IncidentFilter filter)
+    {
         var q = db.Incidents.AsNoTracking();
         q = filter.Scope switch
         {
@@ -87,16 +130,65 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         }
         if (!string.IsNullOrWhiteSpace(filter.Severity)) q = q.Where(i => i.Severity == filter.Severity);
         if (!string.IsNullOrWhiteSpace(filter.Category)) q = q.Where(i => i.Category == filter.Category);
-        var total = await q.CountAsync(ct);
-        var (page, pageSize) = Paged<IncidentRow>.Clamp(filter.Page, filter.PageSize, 200);
-        var rows = await q.OrderByDescending(i => i.ReceivedAt).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Phase, i.Closure, i.Category, i.Severity,
-                i.ReceivedAt, i.AwareAt, i.AssigneeName, i.ReporterName,
-                db.IncidentReports.Where(r => r.IncidentId == i.Id && r.State == ReportState.Pending).Min(r => r.DueAt)))
-            .ToListAsync(ct);
-        return new Paged<IncidentRow>(rows, total, page, pageSize);
+        if (!string.IsNullOrEmpty(filter.AssigneeUserId)) q = q.Where(i => i.AssigneeUserId == filter.AssigneeUserId);
+        if (filter.OverdueOnly)
+        {
+            var now = time.GetUtcNow();
+            var today = JapanTime.Today(time);
+            q = q.Where(i => i.Status != IncidentStatus.Closed
+                && (db.IncidentReports.Any(r => r.IncidentId == i.Id && r.State == ReportState.Pending && r.DueAt < now)
+                    || db.IncidentTasks.Any(t => t.IncidentId == i.Id && t.DoneAt == null && t.DueOn < today)));
+        }
+        return q;
     }
+
+    private IQueryable<Incident> Ordered(SecOpsDxDbContext db, IQueryable<Incident> q, IncidentFilter filter)
+    {
+        var d = filter.Descending;
+        IOrderedQueryable<Incident> ordered = filter.Sort switch
+        {
+            IncidentSort.Number => d ? q.OrderByDescending(i => i.FiscalYear).ThenByDescending(i => i.SequenceInYear) : q.OrderBy(i => i.FiscalYear).ThenBy(i => i.SequenceInYear),
+            IncidentSort.Title => d ? q.OrderByDescending(i => i.Title) : q.OrderBy(i => i.Title),
+            IncidentSort.Status => d ? q.OrderByDescending(StatusOrder) : q.OrderBy(StatusOrder),
+            IncidentSort.Severity => d ? q.OrderByDescending(SeverityRank()) : q.OrderBy(SeverityRank()),
+            IncidentSort.Assignee => d ? q.OrderByDescending(i => i.AssigneeName) : q.OrderBy(i => i.AssigneeName),
+            IncidentSort.NextDue => NextDueFirst(db, q, d),
+            _ => d ? q.OrderByDescending(i => i.ReceivedAt) : q.OrderBy(i => i.ReceivedAt),
+        };
+        return d ? ordered.ThenByDescending(i => i.Id) : ordered.ThenBy(i => i.Id);
+    }
+
+    /// <summary>Tickets with a deadline come first (soonest first), the others after them.</summary>
+    private static IOrderedQueryable<Incident> NextDueFirst(SecOpsDxDbContext db, IQueryable<Incident> q, bool descending)
+    {
+        var withDue = q.OrderBy(i => db.IncidentReports.Any(r => r.IncidentId == i.Id && r.State == ReportState.Pending && r.DueAt != null) ? 0 : 1);
+        return descending
+            ? withDue.ThenByDescending(i => db.IncidentReports.Where(r => r.IncidentId == i.Id && r.State == ReportState.Pending).Min(r => r.DueAt))
+            : withDue.ThenBy(i => db.IncidentReports.Where(r => r.IncidentId == i.Id && r.State == ReportState.Pending).Min(r => r.DueAt));
+    }
+
+    /// <summary>States in the order a ticket goes through them.</summary>
+    private static readonly Expression<Func<Incident, int>> StatusOrder = i =>
+        i.Status == IncidentStatus.Received ? 0 : i.Status == IncidentStatus.Triage ? 1 : i.Status == IncidentStatus.Handling ? 2
+        : i.Status == IncidentStatus.PostIncident ? 3 : 4;
+
+    /// <summary>Severity by its rank in the taxonomy (unclassified lowest), as a database expression.</summary>
+    private Expression<Func<Incident, int>> SeverityRank()
+    {
+        var i = Expression.Parameter(typeof(Incident), "i");
+        var severity = Expression.Property(i, nameof(Incident.Severity));
+        Expression rank = Expression.Constant(0);
+        foreach (var s in taxonomy.Severities)
+            rank = Expression.Condition(
+                Expression.Equal(severity, Expression.Constant(s.Code, typeof(string))),
+                Expression.Constant(s.Rank), rank);
+        return Expression.Lambda<Func<Incident, int>>(rank, i);
+    }
+
+    private static IQueryable<IncidentRow> Rows(SecOpsDxDbContext db, IQueryable<Incident> q) =>
+        q.Select(i => new IncidentRow(i.Id, i.Number, i.Title, i.Status, i.Phase, i.Closure, i.Category, i.Severity,
+            i.ReceivedAt, i.AwareAt, i.AssigneeName, i.ReporterName,
+            db.IncidentReports.Where(r => r.IncidentId == i.Id && r.State == ReportState.Pending).Min(r => r.DueAt)));
 
     public async Task<IReadOnlyList<MyReportRow>> MyReportsAsync(string userId, CancellationToken ct = default)
     {
@@ -158,6 +250,29 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var ppc = new PpcDuty(assessment.PersonalDataInvolved, assessment.Reasons, assessment.EncryptedMayBeExempt, assessment.SpecificPersonalInformation,
             reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcPreliminary), reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcFinal));
         return new IncidentDetail(IncidentView.From(incident), timeline, ordered, ppc, mergedInto, tasks, evidence, related);
+    }
+
+    public async Task<WorkQueue> WorkQueueAsync(string? userId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = JapanTime.Today(time);
+        var week = time.GetUtcNow().AddDays(7);
+        var untriaged = await db.Incidents.AsNoTracking().Where(i => i.Status == IncidentStatus.Received).OrderBy(i => i.ReceivedAt).Take(50)
+            .Select(i => new QueueTicket(i.Id, i.Number, i.Title, i.Status, i.Severity, i.ReceivedAt)).ToListAsync(ct);
+        var mine = userId is null ? [] : await db.Incidents.AsNoTracking()
+            .Where(i => i.AssigneeUserId == userId && i.Status != IncidentStatus.Closed).OrderBy(i => i.ReceivedAt).Take(50)
+            .Select(i => new QueueTicket(i.Id, i.Number, i.Title, i.Status, i.Severity, i.ReceivedAt)).ToListAsync(ct);
+        var tasks = await (from t in db.IncidentTasks.AsNoTracking()
+                           join i in db.Incidents on t.IncidentId equals i.Id
+                           where t.DoneAt == null && t.DueOn < today && i.Status != IncidentStatus.Closed
+                           orderby t.DueOn
+                           select new OverdueTask(i.Id, i.Number, t.Title, t.OwnerName, t.DueOn!.Value)).Take(50).ToListAsync(ct);
+        var due = await (from r in db.IncidentReports.AsNoTracking()
+                         join i in db.Incidents on r.IncidentId equals i.Id
+                         where r.State == ReportState.Pending && r.DueAt != null && r.DueAt < week
+                         orderby r.DueAt
+                         select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).Take(50).ToListAsync(ct);
+        return new WorkQueue(untriaged, mine, tasks, due);
     }
 
     public async Task<IncidentDashboard> DashboardAsync(FiscalYear? statisticsYear = null, CancellationToken ct = default)

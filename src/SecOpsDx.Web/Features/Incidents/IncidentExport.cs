@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using SecOpsDx.Core.Incidents;
+using SecOpsDx.Web.Components.Shared;
+using SecOpsDx.Web.Hosting;
+using SecOpsDx.Web.Resources;
+
+namespace SecOpsDx.Web.Features.Incidents;
+
+/// <summary>
+/// The incident list as a file: the rows and columns the page shows for the same filter and order, in the user's
+/// language and date style; CSV in UTF-8 with a byte-order mark so that Excel opens it as Japanese, or .xlsx.
+/// </summary>
+public static class IncidentExport
+{
+    public static void MapIncidentExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/incidents/export.{format}", async (string format, HttpContext context, IncidentQueries queries, IncidentTaxonomy taxonomy,
+                IStringLocalizer<IncidentText> t, TimeProvider time, CancellationToken ct) =>
+            {
+                if (format is not ("csv" or "xlsx")) return Results.NotFound();
+                var rows = await queries.ExportAsync(FilterFrom(context), ct);
+                var table = Table(rows, taxonomy, t, DisplayDates.StyleOf(context.User));
+                var name = $"incidents-{Core.Calendar.JapanTime.Today(time):yyyyMMdd}.{format}";
+                context.Response.Headers.CacheControl = "no-store";
+                if (format == "csv")
+                    return Results.File(Csv(table), "text/csv; charset=utf-8", name);
+                var stream = new MemoryStream();
+                await stream.SaveAsAsync(table.Rows.Select(r => table.Headers.Zip(r).ToDictionary(p => p.First, p => (object?)p.Second)), cancellationToken: ct);
+                stream.Position = 0;
+                return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            })
+            .RequireAuthorization(Policies.IncidentReader);
+
+    /// <summary>The list's query string, read the way the list page writes it.</summary>
+    private static IncidentFilter FilterFrom(HttpContext context)
+    {
+        var q = context.Request.Query;
+        string? Text(string key) => q[key].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        bool Flag(string key) => bool.TryParse(q[key].FirstOrDefault(), out var b) && b;
+        var sort = Enum.TryParse<IncidentSort>(Text("sort"), ignoreCase: true, out var s) ? s : IncidentSort.Received;
+        var userId = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return new IncidentFilter(
+            Text("q"), Enum.TryParse<IncidentScope>(Text("scope"), ignoreCase: true, out var scope) ? scope : IncidentScope.Open,
+            Text("severity"), Text("category"),
+            AssigneeUserId: Flag("mine") ? userId ?? "" : null, OverdueOnly: Flag("overdue"), Sort: sort,
+            Descending: bool.TryParse(Text("desc"), out var desc) ? desc : IncidentFilter.DescendingByDefault(sort));
+    }
+
+    public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows);
+
+    public static ExportTable Table(IReadOnlyList<IncidentRow> rows, IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, Core.Calendar.DateDisplayStyle style)
+    {
+        var en = AppCultures.IsEnglish;
+        string[] headers = [t["Col.Number"], t["Col.Title"], t["Col.Status"], t["Col.Severity"], t["Col.Category"], t["Col.Received"], t["Col.Assignee"], t["Col.NextDue"]];
+        var cells = rows.Select(r => new[]
+        {
+            r.Number, r.Title, t.Status(r.Status, r.Closure, r.Phase), taxonomy.Severity(r.Severity)?.Label(en) ?? t["Severity.Unset"],
+            taxonomy.Category(r.Category)?.Label(en) ?? "", DisplayDates.Format(r.ReceivedAt, style, withTime: true), r.AssigneeName ?? "",
+            r.NextDueAt is { } due ? DisplayDates.Format(due, style, withTime: false) : "",
+        }).ToList();
+        return new ExportTable(headers, cells);
+    }
+
+    /// <summary>RFC 4180 quoting; a value that a spreadsheet would run as a formula is kept as text.</summary>
+    public static byte[] Csv(ExportTable table)
+    {
+        var text = new StringBuilder();
+        foreach (var line in new[] { table.Headers.ToArray() }.Concat(table.Rows))
+            text.Append(string.Join(',', line.Select(Field))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}
