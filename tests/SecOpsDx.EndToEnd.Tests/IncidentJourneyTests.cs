@@ -80,6 +80,8 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         var evidence = System.Text.Encoding.UTF8.GetBytes("回収した通知の写真の代わりのテキスト");
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(evidence));
         await csirt.Locator("[data-testid=evidence-upload][data-ready=true]").WaitForAsync();
+        // The limit is stated before a file is chosen.
+        await Assertions.Expect(csirt.Locator("label[for=evidence-file]")).ToContainTextAsync("50 MB");
         await csirt.Locator("[data-testid=evidence-file]").SetInputFilesAsync(new FilePayload { Name = "回収記録.txt", MimeType = "text/plain", Buffer = evidence });
         await Assertions.Expect(csirt.Locator("[data-testid=evidence-add]")).ToBeEnabledAsync();
         await csirt.ClickAsync("[data-testid=evidence-add]");

@@ -31,9 +31,11 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
         await admin.FillAsync("[data-testid=audit-actor]", "admin@example.jp");
         await admin.PressAsync("[data-testid=audit-actor]", "Enter");
         var latest = admin.Locator("[data-testid=audit-row]").First;
-        await Assertions.Expect(latest).ToContainTextAsync("StaffMember");
+        // The change reads in the user's words: the kind of record, the field's name, the date as they prefer it.
+        await Assertions.Expect(latest).ToContainTextAsync("職員");
+        await Assertions.Expect(latest).Not.ToContainTextAsync("StaffMember");
         await Assertions.Expect(latest).ToContainTextAsync("係長");
-        await Assertions.Expect(latest).ToContainTextAsync("2020-04-01");
+        await Assertions.Expect(latest).ToContainTextAsync("令和2年4月1日");
 
         await admin.ClickAsync("[data-testid=audit-verify]");
         await Assertions.Expect(admin.Locator("[data-testid=audit-verify-result]")).ToContainTextAsync("改ざんは検出されませんでした");

@@ -14,8 +14,10 @@ public static class DisplayDates
     public static DateDisplayStyle StyleOf(ClaimsPrincipal? user) =>
         user?.FindFirst(AppClaims.DateStyle)?.Value == nameof(DateDisplayStyle.Western) ? DateDisplayStyle.Western : DateDisplayStyle.Wareki;
 
+    /// <summary>A date before the first era the calendar knows (明治) is shown western rather than failing the page.</summary>
     public static string Format(DateOnly date, DateDisplayStyle style)
     {
+        if (style == DateDisplayStyle.Wareki && date < Eras.Meiji.Start) style = DateDisplayStyle.Western;
         if (!AppCultures.IsEnglish) return JapaneseDates.Format(date, style);
         var western = date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
         if (style == DateDisplayStyle.Western) return western;

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Web.Features.Auditing;
+using SecOpsDx.Web.Resources;
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.Web.Tests;
+
+/// <summary>Audit entries read in the user's words: no class names, state codes or UTC ISO times.</summary>
+public sealed class AuditTextTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private T In<T>(string culture, Func<AuditText, T> read)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var sp = factory.Services;
+            return read(new AuditText(sp.GetRequiredService<IStringLocalizer<SharedText>>(), sp.GetRequiredService<IStringLocalizer<IncidentText>>(), DateDisplayStyle.Wareki));
+        }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public void A_status_change_reads_as_the_states_names_in_Japan_time_in_both_languages()
+    {
+        Assert.Equal("インシデント", In("ja-JP", t => t.Entity("Incident")));
+        Assert.Equal("ロールの割り当て", In("ja-JP", t => t.Entity("IdentityUserRole`1")));
+        Assert.Equal("状態", In("ja-JP", t => t.Field("Status")));
+        Assert.Equal("事後対応", In("ja-JP", t => t.Value("Status", "PostIncident")));
+        Assert.Equal("Post-incident", In("en-US", t => t.Value("Status", "PostIncident")));
+        Assert.Equal("令和8年11月26日 09:30", In("ja-JP", t => t.Value("ReceivedAt", "2026-11-26T00:30:00.0000000+00:00")));
+        Assert.Equal("無期限", In("ja-JP", t => t.Value("LockoutEnd", "9999-12-31T23:59:59.9999999+00:00")));
+        Assert.Equal("令和2年4月1日", In("ja-JP", t => t.Value("HiredOn", "2020-04-01")));
+        Assert.Equal("AnythingElse", In("ja-JP", t => t.Value("Whatever", "AnythingElse")));
+    }
+}
