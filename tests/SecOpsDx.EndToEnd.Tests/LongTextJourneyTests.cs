@@ -32,7 +32,8 @@ public sealed partial class LongTextJourneyTests(BrowserFixture fixture)
     private static async Task<int> MyReportCountAsync(IPage staff)
     {
         await staff.ClickAsync("[data-nav=my-reports]");
-        await staff.Locator("h1").WaitForAsync();
+        // Count once the list has loaded, not while it still says 読み込み中.
+        await staff.Locator("[data-testid=my-reports], [data-testid=my-reports-none]").First.WaitForAsync();
         return await staff.Locator("[data-testid=my-report-row]").CountAsync();
     }
 
@@ -80,6 +81,9 @@ public sealed partial class LongTextJourneyTests(BrowserFixture fixture)
         var error = staff.Locator("[data-testid=form-error]");
         await Assertions.Expect(error).ToContainTextAsync("件名");
         await Assertions.Expect(error).ToContainTextAsync("200文字以内");
+        // The field at fault is marked for assistive technology; the others are not.
+        await Assertions.Expect(staff.Locator("[data-testid=report-title]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(staff.Locator("[data-testid=report-description]")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(staff.Locator("[data-testid=report-created]")).ToHaveCountAsync(0);
         // What the person typed is still in the form, so that they can shorten it.
         Assert.StartsWith("あああ", await staff.InputValueAsync("[data-testid=report-title]"));

@@ -39,6 +39,9 @@ public abstract class StepComponent : ComponentBase
     protected Task RefuseAsync(string field, string code, params object?[] args) =>
         ReportAsync(StepOutcome.From(ValidationFailedException.For(field, code, args)));
 
+    /// <summary>"true" for an input whose field the last refusal named (aria-invalid), so it is marked and announced.</summary>
+    protected string? Invalid(string field) => Outcome?.Fields?.ContainsKey(field) == true ? "true" : null;
+
     protected virtual Task ReportAsync(StepOutcome outcome)
     {
         Outcome = outcome;

@@ -12,6 +12,9 @@ public abstract class IncidentPanel : StepComponent
     [Parameter] public EventCallback<string> OnDone { get; set; }
     [Parameter] public EventCallback<StepOutcome> OnFailed { get; set; }
 
-    protected override Task ReportAsync(StepOutcome outcome) =>
-        outcome.Refused ? OnFailed.InvokeAsync(outcome) : OnDone.InvokeAsync(outcome.Message);
+    protected override Task ReportAsync(StepOutcome outcome)
+    {
+        Outcome = outcome; // kept here too, so that the panel's own fields can be marked
+        return outcome.Refused ? OnFailed.InvokeAsync(outcome) : OnDone.InvokeAsync(outcome.Message);
+    }
 }
