@@ -52,6 +52,15 @@ public static class ErrorCodes
     public const string EmployeeNumberTaken = "staff.number-taken";
     public const string RetiredBeforeHired = "staff.retired-before-hired";
 
+    // Roster files as a whole (a row's problems are RosterErrorKind).
+    public const string RosterEmpty = "roster.empty";
+    /// <summary>{0} = the line where the quote opens.</summary>
+    public const string RosterUnterminatedQuote = "roster.unterminated-quote";
+    /// <summary>{0} = the header line, {1} and {2} = the two headers for one field.</summary>
+    public const string RosterDuplicateColumn = "roster.duplicate-column";
+    /// <summary>{0} = the missing columns' names, {1} = the header line.</summary>
+    public const string RosterMissingColumns = "roster.missing-columns";
+
     // Sign-in accounts.
     public const string AccountNotFound = "account.not-found";
     public const string StaffHasAccount = "account.staff-has-account";

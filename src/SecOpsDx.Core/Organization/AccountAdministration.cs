@@ -61,9 +61,8 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
                 throw new DomainException(ErrorCodes.AccountEmailTaken, staff.Email);
 
             var password = Passwords.Generate();
-            var user = new ApplicationUser { UserName = staff.Email, Email = staff.Email, EmailConfirmed = true, DisplayName = staff.FullName };
-            Check(await users.CreateAsync(user, password));
-            Check(await users.AddToRolesAsync(user, roles.Append(Roles.Staff).Distinct()));
+            var user = await AccountProvisioning.CreateAsync(users, staff.Email, password, staff.FullName);
+            AccountProvisioning.Check(await users.AddToRolesAsync(user, roles.Append(Roles.Staff).Distinct()));
             staff.UserId = user.Id;
             await db.SaveChangesAsync(ct);
             return new IssuedPassword(staff.Email, password);
@@ -84,10 +83,10 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
                 throw new DomainException(ErrorCodes.OwnAdminRole);
             if (removingAdmin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
                 throw new DomainException(ErrorCodes.LastAdmin);
-            Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
-            Check(await users.AddToRolesAsync(user, roles.Except(current)));
+            AccountProvisioning.Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
+            AccountProvisioning.Check(await users.AddToRolesAsync(user, roles.Except(current)));
             // Roles live in the sign-in cookie: a new stamp makes open sessions pick them up.
-            Check(await users.UpdateSecurityStampAsync(user));
+            AccountProvisioning.Check(await users.UpdateSecurityStampAsync(user));
             return true;
         });
     }
@@ -104,8 +103,8 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
             var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
             var password = Passwords.Generate();
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            Check(await users.ResetPasswordAsync(user, token, password));
-            Check(await users.ResetAccessFailedCountAsync(user));
+            AccountProvisioning.Check(await users.ResetPasswordAsync(user, token, password));
+            AccountProvisioning.Check(await users.ResetAccessFailedCountAsync(user));
             return new IssuedPassword(user.Email ?? "", password);
         });
 
@@ -117,9 +116,9 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         await InScopeAsync(async (sp, users) =>
         {
             var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
-            Check(await users.SetLockoutEndDateAsync(user, until));
-            if (until is null) Check(await users.ResetAccessFailedCountAsync(user));
-            Check(await users.UpdateSecurityStampAsync(user));
+            AccountProvisioning.Check(await users.SetLockoutEndDateAsync(user, until));
+            if (until is null) AccountProvisioning.Check(await users.ResetAccessFailedCountAsync(user));
+            AccountProvisioning.Check(await users.UpdateSecurityStampAsync(user));
             return true;
         });
     }
@@ -138,9 +137,4 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         if (unknown.Count > 0) throw new DomainException(ErrorCodes.UnknownRole, string.Join(", ", unknown));
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-            throw new DomainException(ErrorCodes.IdentityRefused, string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
 using SecOpsDx.Web.Hosting;
 
 namespace SecOpsDx.Web.Cli;
@@ -174,7 +175,7 @@ public sealed record VerbCall(Verb Verb, VerbArgs Args)
             {
                 // Every verb works on an up-to-date schema.
                 await DataServiceCollectionExtensions.MigrateAsync(sp.GetRequiredService<SecOpsDxDbContext>());
-                await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+                await AccountProvisioning.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
             }
             return await Verb.Body(sp, Args, console, CancellationToken.None);
         }

@@ -37,7 +37,7 @@ public static class ImportStaffVerb
         }
 
         if (result.FileError is not null)
-            throw new VerbException($"取り込めません / cannot import {path}: {result.FileError}");
+            throw new VerbException($"取り込めません / cannot import {path}: {UserMessages.Describe(result.FileError)}");
 
         var output = result.Applied ? console.Out : console.Error;
 

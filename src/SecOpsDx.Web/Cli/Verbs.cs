@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SecOpsDx.Core;
 using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Components.Shared;
 using SecOpsDx.Web.Hosting;
 
 namespace SecOpsDx.Web.Cli;
@@ -55,7 +57,7 @@ public static class Verbs
         var db = sp.GetRequiredService<SecOpsDxDbContext>();
         var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database, ct)).ToList();
         await DataServiceCollectionExtensions.MigrateAsync(db, ct);
-        await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        await AccountProvisioning.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         console.Out.WriteLine(pending.Count == 0
             ? "データベースは最新です / database is up to date"
             : $"{pending.Count} 件のマイグレーションを適用しました / applied {pending.Count} migration(s): {string.Join(", ", pending)}");
@@ -85,23 +87,22 @@ public static class Verbs
     {
         var email = args.Value("email")!;
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            if (!await users.IsInRoleAsync(existing, Roles.Admin))
-                await users.AddToRoleAsync(existing, Roles.Admin);
-            console.Error.WriteLine($"{email} は既に存在します。管理者ロールを付与しました / {email} already exists and now has the Admin role (password unchanged).");
-            return ExitCodes.Done;
-        }
         var password = Environment.GetEnvironmentVariable("SECOPSDX_ADMIN_PASSWORD");
         var generated = string.IsNullOrEmpty(password);
         if (generated) password = Passwords.Generate();
+        bool created;
         try
         {
-            await AccountSetup.EnsureUserAsync(users, email, password!, null, Roles.Admin);
+            (_, created) = await AccountProvisioning.EnsureUserAsync(users, email, password!, null, Roles.Admin);
         }
-        catch (InvalidOperationException e)
+        catch (DomainException e)
         {
-            throw new VerbException(e.Message);
+            throw new VerbException(UserMessages.Describe(e));
+        }
+        if (!created)
+        {
+            console.Error.WriteLine($"{email} は既に存在します。管理者ロールを付与しました / {email} already exists and now has the Admin role (password unchanged).");
+            return ExitCodes.Done;
         }
         console.Error.WriteLine($"管理者を作成しました / administrator created: {email}");
         if (generated)

@@ -30,7 +30,7 @@ public static class DemoSeeding
         var created = new List<(string, string)>();
         foreach (var h in DemoOrganization.AccountHolders)
         {
-            var (user, isNew) = await AccountSetup.EnsureUserAsync(users, h.Email, password!, h.Name, h.Role);
+            var (user, isNew) = await AccountProvisioning.EnsureUserAsync(users, h.Email, password!, h.Name, h.Role);
             if (isNew) created.Add((h.Email, h.Role));
             var staff = await db.Staff.SingleAsync(s => s.EmployeeNumber == h.EmployeeNumber, ct);
             if (staff.UserId != user.Id)

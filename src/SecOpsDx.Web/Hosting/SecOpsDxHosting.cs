@@ -131,7 +131,7 @@ public static class SecOpsDxHosting
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:startup");
         var db = sp.GetRequiredService<SecOpsDxDbContext>();
         await DataServiceCollectionExtensions.MigrateAsync(db);
-        await AccountSetup.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        await AccountProvisioning.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
         // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
@@ -144,7 +144,7 @@ public static class SecOpsDxHosting
             var result = await DemoSeeding.SeedAsync(sp, options.DemoStaffCount, includeAccounts: true);
             DemoSeeding.PrintAccounts(result, Console.Out);
         }
-        else if (!await AccountSetup.AnyAdminAsync(db))
+        else if (!await AccountProvisioning.AnyAdminAsync(db))
         {
             Console.WriteLine("管理者アカウントがありません。作成するには: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");
             Console.WriteLine("No administrator exists yet. Create one with: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");

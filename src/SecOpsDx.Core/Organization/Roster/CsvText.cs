@@ -89,9 +89,15 @@ internal static class CsvText
         }
 
         if (inQuotes)
-            throw new FormatException($"{quoteLine}行目で始まる引用符(\")が閉じられていません / unterminated quote starting on line {quoteLine}");
+            throw new UnterminatedQuoteException(quoteLine);
         if (fields.Count > 0 || field.Length > 0 || fieldQuoted)
             EndRecord();
         return records;
     }
+}
+
+/// <summary>A quoted field that is never closed; <see cref="Line"/> is where it opens.</summary>
+public sealed class UnterminatedQuoteException(int line) : FormatException($"unterminated quote starting on line {line}")
+{
+    public int Line { get; } = line;
 }

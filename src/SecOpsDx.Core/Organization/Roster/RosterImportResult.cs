@@ -44,7 +44,7 @@ public sealed record RosterImportResult
     public IReadOnlyList<RosterRowError> Errors { get; init; } = [];
 
     /// <summary>Why the file could not be read at all; then nothing else is filled in.</summary>
-    public string? FileError { get; init; }
+    public FieldError? FileError { get; init; }
 
     /// <summary>True when the changes were saved (one transaction, with its audit entries).</summary>
     public bool Applied { get; init; }

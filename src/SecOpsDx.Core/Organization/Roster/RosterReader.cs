@@ -24,7 +24,7 @@ public sealed class RosterFile
     public IReadOnlyList<RosterRecord> Records { get; init; } = [];
 
     /// <summary>Why the file as a whole cannot be imported (no header, missing required column…); null when readable.</summary>
-    public string? FileError { get; init; }
+    public FieldError? FileError { get; init; }
 
     /// <summary>The header text for a column: as written in the file, else the Japanese name.</summary>
     public string HeaderOf(RosterColumn column) =>
@@ -63,14 +63,14 @@ public static class RosterReader
         {
             records = CsvText.Parse(text);
         }
-        catch (FormatException e)
+        catch (UnterminatedQuoteException e)
         {
-            return new RosterFile { EncodingName = encoding, FileError = e.Message };
+            return new RosterFile { EncodingName = encoding, FileError = new FieldError(ErrorCodes.RosterUnterminatedQuote, e.Line) };
         }
 
         var nonBlank = records.Where(r => !r.IsBlank).ToList();
         if (nonBlank.Count == 0)
-            return new RosterFile { EncodingName = encoding, FileError = "ファイルが空です(見出し行がありません) / the file is empty (no header row)" };
+            return new RosterFile { EncodingName = encoding, FileError = new FieldError(ErrorCodes.RosterEmpty) };
 
         var header = nonBlank[0];
         var headers = new Dictionary<RosterColumn, string>();
@@ -84,7 +84,7 @@ public static class RosterReader
                 return new RosterFile
                 {
                     EncodingName = encoding,
-                    FileError = $"{header.Line}行目: 同じ項目の列が2つあります: {headers[column]} と {text1} / two columns for the same field",
+                    FileError = new FieldError(ErrorCodes.RosterDuplicateColumn, header.Line, headers[column], text1),
                 };
             }
             positions[column] = i;
@@ -97,7 +97,7 @@ public static class RosterReader
             {
                 EncodingName = encoding,
                 Headers = headers,
-                FileError = $"必須の列がありません: {string.Join("、", missing)} / required column(s) missing (header on line {header.Line})",
+                FileError = new FieldError(ErrorCodes.RosterMissingColumns, string.Join(", ", missing), header.Line),
             };
         }
 

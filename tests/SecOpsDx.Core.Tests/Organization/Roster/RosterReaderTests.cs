@@ -126,8 +126,8 @@ public class RosterReaderTests
     {
         var file = ReadUtf8("職員番号,氏名,所属名", "1001,山田,総務課");
 
-        Assert.NotNull(file.FileError);
-        Assert.Contains("所属コード", file.FileError);
+        Assert.Equal(ErrorCodes.RosterMissingColumns, file.FileError?.Code);
+        Assert.Contains("所属コード", (string)file.FileError!.Args[0]!);
         Assert.Empty(file.Records);
     }
 
@@ -143,8 +143,8 @@ public class RosterReaderTests
     {
         var file = ReadUtf8("職員番号,氏名,所属コード", "1001,山田,1010", "1002,\"鈴木,1010", "1003,佐藤,1010");
 
-        Assert.NotNull(file.FileError);
-        Assert.Contains("3行目", file.FileError);
+        Assert.Equal(ErrorCodes.RosterUnterminatedQuote, file.FileError?.Code);
+        Assert.Equal(3, file.FileError!.Args[0]);
     }
 
     [Fact]
