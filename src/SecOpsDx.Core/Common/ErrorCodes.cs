@@ -18,6 +18,10 @@ public static class ErrorCodes
     public const string TooLong = "field.too-long";
     public const string EmailInvalid = "field.email";
     public const string InFuture = "field.in-future";
+    /// <summary>{0} = the earliest year accepted.</summary>
+    public const string TooEarly = "field.too-early";
+    /// <summary>{0} = the latest year accepted.</summary>
+    public const string TooLate = "field.too-late";
     public const string Negative = "field.negative";
     /// <summary>{0} = the code given.</summary>
     public const string UnknownCode = "field.unknown-code";

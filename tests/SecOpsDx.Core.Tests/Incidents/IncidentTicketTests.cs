@@ -253,4 +253,28 @@ public sealed class IncidentTicketTests : IAsyncLifetime
 
         Assert.Equal(IncidentStatus.Closed, (await Queries().DetailAsync(id))!.Ticket.Status);
     }
+
+    [Fact]
+    public async Task A_title_keeps_its_words_but_loses_control_characters_and_reversing_marks()
+    {
+        var id = (await Desk().Receive.ExecuteAsync(Intake("メール\u0000誤送信\u0007\u202E先宛") with { Description = "一行目\r\n二行目\t(タブ)" })).Id;
+
+        var ticket = (await Queries().DetailAsync(id))!.Ticket;
+        Assert.Equal("メール誤送信先宛", ticket.Title);
+        Assert.Equal("一行目\r\n二行目\t(タブ)", ticket.Description);
+    }
+
+    [Theory]
+    [InlineData(1026)]
+    [InlineData(1)]
+    public async Task A_mistyped_year_is_refused_at_intake_and_triage_naming_the_field(int year)
+    {
+        var when = new DateTimeOffset(year, 11, 25, 9, 0, 0, TimeSpan.FromHours(9));
+        var intake = await Assert.ThrowsAsync<ValidationFailedException>(() => Desk().Receive.ExecuteAsync(Intake() with { OccurredAt = when }));
+        Assert.Equal(ErrorCodes.TooEarly, intake.Errors["occurredAt"].Single().Code);
+
+        var id = (await Desk().Receive.ExecuteAsync(Intake())).Id;
+        var triage = await Assert.ThrowsAsync<ValidationFailedException>(() => Desk().Triage.ExecuteAsync(id, 0, Triage() with { AwareAt = when }));
+        Assert.Equal(ErrorCodes.TooEarly, triage.Errors["awareAt"].Single().Code);
+    }
 }

@@ -98,8 +98,8 @@ public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxono
         var description = errors.Text("description", intake.Description, IncidentLimits.Description, required: false);
         var category = taxonomy.CheckCode(errors, "category", intake.Category, taxonomy.Category);
         var severity = taxonomy.CheckCode(errors, "severity", intake.Severity, taxonomy.Severity);
-        errors.NotInFuture("occurredAt", intake.OccurredAt, now);
-        errors.NotInFuture("reportedAt", intake.AwareAt, now);
+        errors.PastMoment("occurredAt", intake.OccurredAt, now);
+        errors.PastMoment("reportedAt", intake.AwareAt, now);
         errors.NotNegative("personalRecordCount", intake.PersonalRecordCount);
         var reporterEmail = errors.Email("reporter.email", intake.ReporterEmail);
         var incident = new Incident

@@ -22,7 +22,7 @@ public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy 
         if (state is null) errors.Add("state", ErrorCodes.Required);
         var now = writes.Now;
         if (state == ReportState.Submitted && submittedAt is null) submittedAt = now;
-        errors.NotInFuture("submittedAt", submittedAt, now);
+        errors.PastMoment("submittedAt", submittedAt, now);
         var noteText = errors.Text("note", note, IncidentLimits.ReportNote, required: false);
         if (state == ReportState.Waived && noteText is null) errors.Add("note", ErrorCodes.WaiverReasonRequired);
         errors.ThrowIfAny();

@@ -29,7 +29,7 @@ public sealed class TriageIncident(TicketWrites writes, IncidentTaxonomy taxonom
             var severity = taxonomy.CheckCode(errors, "severity", input.Severity, taxonomy.Severity);
             if (string.IsNullOrWhiteSpace(input.Category)) errors.Add("category", ErrorCodes.Required);
             if (string.IsNullOrWhiteSpace(input.Severity)) errors.Add("severity", ErrorCodes.Required);
-            errors.NotInFuture("awareAt", input.AwareAt, now);
+            errors.PastMoment("awareAt", input.AwareAt, now);
             errors.NotNegative("personalRecordCount", input.PersonalRecordCount);
             var systems = errors.Text("affectedSystems", input.AffectedSystems, IncidentLimits.Place, required: false);
             string? assigneeName = null;

@@ -9,6 +9,7 @@ public sealed class AddIncidentTask(TicketWrites writes)
     {
         var errors = new FieldErrors();
         var text = errors.Text("task", title, IncidentLimits.TaskTitle, required: true);
+        errors.SaneDate("dueOn", dueOn, writes.Now);
         await using var db = await writes.OpenAsync(ct);
         string? ownerName = null;
         if (!string.IsNullOrEmpty(ownerUserId))

@@ -47,9 +47,5 @@ internal static class AccountEndpoints
     }
 
     /// <summary>Only paths within this site: anything else would be an open redirect.</summary>
-    private static string LocalPath(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    private static string LocalPath(string? returnUrl) => ReturnUrls.Local(returnUrl);
 }

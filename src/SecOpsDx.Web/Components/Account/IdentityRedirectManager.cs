@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Hosting;
 using SecOpsDx.Web.Resources;
 
 namespace SecOpsDx.Web.Components.Account;
@@ -29,16 +30,11 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // An address of this site only (a ReturnUrl comes from the query string): another host falls back to home.
+        var absolute = uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out var u) && navigationManager.BaseUri.StartsWith(u.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase)
+            ? "/" + navigationManager.ToBaseRelativePath(uri)
+            : uri;
+        navigationManager.NavigateTo(ReturnUrls.Local(absolute));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
