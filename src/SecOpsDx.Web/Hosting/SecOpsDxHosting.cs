@@ -63,6 +63,7 @@ public static class SecOpsDxHosting
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
         services.AddApiTokens();
         services.AddSecOpsDxHealthChecks();
+        builder.AddSecOpsDxProtection();
         return builder;
     }
 
@@ -153,6 +154,7 @@ public static class SecOpsDxHosting
 
     public static WebApplication UseSecOpsDx(this WebApplication app)
     {
+        app.UseSecOpsDxProtection();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -165,7 +167,8 @@ public static class SecOpsDxHosting
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The frame rule is part of the one Content-Security-Policy every answer carries (Protection).
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountEndpoints();
         app.MapSecOpsDxHealth();
         app.MapIncidentEndpoints();

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace SecOpsDx.EndToEnd.Tests.Support;
 
 /// <summary>
+/// Also fails when the page's Content-Security-Policy blocked anything since the page opened.
 /// Runs axe-core on the page as it stands and fails on what keeps a person using a screen reader, a keyboard or
 /// low vision from using it: every violation axe rates serious or critical.
 /// </summary>
@@ -32,6 +33,10 @@ public static class Axe
     public static async Task AssertNoSeriousAsync(IPage page)
     {
         var findings = await SeriousFindingsAsync(page);
+        List<string>? blocked;
+        lock (BrowserFixture.CspViolations) blocked = BrowserFixture.CspViolations.TryGetValue(page, out var v) ? [.. v] : null;
+        if (blocked is { Count: > 0 })
+            Assert.Fail($"the Content-Security-Policy blocked something on {new Uri(page.Url).PathAndQuery}:\n  " + string.Join("\n  ", blocked));
         if (findings.Count > 0)
             Assert.Fail($"{findings.Count} serious accessibility finding(s) on {new Uri(page.Url).PathAndQuery}:\n  " + string.Join("\n  ", findings));
     }

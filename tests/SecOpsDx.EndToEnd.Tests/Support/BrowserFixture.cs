@@ -36,8 +36,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Anything the Content-Security-Policy blocks is a page that works differently in production: record it.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (CspViolations) CspViolations.GetOrCreateValue(page).Add(message.Text);
+        };
+        return page;
     }
+
+    /// <summary>What the Content-Security-Policy refused on each page (see Axe.AssertNoSeriousAsync).</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> CspViolations = new();
 
     /// <summary>Signs in through the form and waits until the home page is interactive.</summary>
     public async Task<IPage> SignInAsync(string email, string password = RunningApp.DemoPassword)
