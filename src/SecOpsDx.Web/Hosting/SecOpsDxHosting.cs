@@ -62,6 +62,13 @@ public static class SecOpsDxHosting
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
         services.AddApiTokens();
+        services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
+            new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
+        services.AddKeyedSingleton(ClientFailureLimiter.SignIn, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.SignIn;
+            return new ClientFailureLimiter(o.FailedPerClient, TimeSpan.FromMinutes(Math.Max(1, o.WindowMinutes)));
+        });
         services.AddSecOpsDxHealthChecks();
         return builder;
     }

@@ -20,7 +20,31 @@ public sealed class SecOpsDxOptions
     /// <summary>The municipality's name as it appears on reports it files (e.g. 〇〇市).</summary>
     public string MunicipalityName { get; set; } = "";
 
+    public ApiSettings Api { get; set; } = new();
+
+    public SignInSettings SignIn { get; set; } = new();
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
+}
+
+/// <summary>"SecOpsDx:Api".</summary>
+public sealed class ApiSettings
+{
+    /// <summary>Failed bearer tokens a client address may send per minute before all its API calls get 429.</summary>
+    public int FailedAuthPerMinute { get; set; } = 10;
+}
+
+/// <summary>"SecOpsDx:SignIn".</summary>
+public sealed class SignInSettings
+{
+    /// <summary>
+    /// Failed sign-ins one client address may make per window, whichever addresses it types. Below the account
+    /// lockout threshold (5), one client needs two windows to lock an account, so it cannot keep one locked.
+    /// Staff behind one proxy share the allowance: raise it there, knowing the lockout becomes easier to repeat.
+    /// </summary>
+    public int FailedPerClient { get; set; } = 4;
+
+    public int WindowMinutes { get; set; } = 15;
 }
