@@ -181,6 +181,25 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Starting_the_app_writes_the_checkpoint_but_never_moves_it_past_a_deletion()
+    {
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+        var checkpoint = Path.Combine(_data, "audit-checkpoint.txt");
+        Assert.True(File.Exists(checkpoint), "the first start writes a checkpoint");
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+        var atHead = File.ReadAllText(checkpoint);
+
+        await DeleteNewestAuditEntriesAsync(2);
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+
+        Assert.Equal(atHead, File.ReadAllText(checkpoint));
+        var (code, _, error) = await RunAsync("Production", "audit-verify");
+        Assert.Equal(3, code);
+        Assert.Contains("truncated", error);
+    }
+
+    [Fact]
     public async Task An_edited_checkpoint_is_not_trusted()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");
