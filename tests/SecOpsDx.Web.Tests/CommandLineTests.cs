@@ -200,6 +200,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_data_folder_and_the_database_are_readable_by_the_owner_alone()
+    {
+        if (OperatingSystem.IsWindows()) return; // file modes are a Unix matter; the app runs on Linux
+
+        var (code, _, _) = await RunAsync("Production", "migrate");
+
+        Assert.Equal(0, code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_data));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "secopsdx.db")));
+    }
+
+    [Fact]
     public async Task An_edited_checkpoint_is_not_trusted()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");

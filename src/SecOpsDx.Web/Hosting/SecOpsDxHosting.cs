@@ -132,7 +132,7 @@ public static class SecOpsDxHosting
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value;
-        Directory.CreateDirectory(options.ResolveDataDirectory());
+        options.EnsureDataDirectory();
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:startup");

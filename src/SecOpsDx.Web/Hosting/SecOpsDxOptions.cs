@@ -27,6 +27,36 @@ public sealed class SecOpsDxOptions
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
+
+    /// <summary>
+    /// Creates the data folder, and an empty database file in it, readable by the service account alone on Unix
+    /// (0700 and 0600): the folder holds personal data, signing keys and the audit checkpoint. SQLite gives its
+    /// -wal and -shm files the database file's mode. Folders and files that already exist are left as they are.
+    /// </summary>
+    public void EnsureDataDirectory()
+    {
+        var directory = ResolveDataDirectory();
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        if (!Directory.Exists(directory))
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!File.Exists(DatabasePath))
+        {
+            // An empty file is an empty SQLite database; creating it here fixes its mode before SQLite opens it.
+            try
+            {
+                using var _ = new FileStream(DatabasePath, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(DatabasePath)) { }
+        }
+    }
 }
 
 /// <summary>"SecOpsDx:Api".</summary>
