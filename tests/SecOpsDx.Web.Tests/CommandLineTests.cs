@@ -122,6 +122,112 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("BROKEN at entry 7", error);
     }
 
+    private async Task DeleteNewestAuditEntriesAsync(int count)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "secopsdx.db")}"))
+        {
+            await connection.OpenAsync();
+            var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM AuditEntries WHERE Sequence > (SELECT MAX(Sequence) FROM AuditEntries) - {count}";
+            Assert.Equal(count, await delete.ExecuteNonQueryAsync());
+        }
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task Audit_verify_prints_the_head_and_deleting_the_newest_entries_fails_against_the_signed_checkpoint()
+    {
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        var (okCode, okOutput, _) = await RunAsync("Production", "audit-verify");
+        Assert.Equal(0, okCode);
+        var head = System.Text.RegularExpressions.Regex.Match(okOutput, @"head: (\d+):([0-9a-f]{64})");
+        Assert.True(head.Success, okOutput);
+        var sequence = long.Parse(head.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(sequence, Convert.ToInt64(await ScalarAsync("SELECT MAX(Sequence) FROM AuditEntries"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(File.Exists(Path.Combine(_data, "audit-checkpoint.txt")));
+        Assert.True(File.Exists(Path.Combine(_data, "keys", "audit-checkpoint.key")));
+
+        await DeleteNewestAuditEntriesAsync(3);
+        var (code, _, error) = await RunAsync("Production", "audit-verify");
+
+        Assert.Equal(3, code);
+        Assert.Contains("truncated", error);
+        Assert.Contains($"ends at entry {sequence - 3} but entry {sequence} was recorded", error);
+        // A failed run leaves the checkpoint as it was, so running again does not make the deletion pass.
+        Assert.Equal(3, (await RunAsync("Production", "audit-verify")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Audit_verify_with_an_expected_head_fails_when_the_trail_is_shorter_or_different_even_without_a_checkpoint()
+    {
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        var (_, okOutput, _) = await RunAsync("Production", "audit-verify");
+        var saved = System.Text.RegularExpressions.Regex.Match(okOutput, @"head: (\S+)").Groups[1].Value;
+        var sameHead = await RunAsync("Production", "audit-verify", "--expect-head", saved);
+        var otherHash = await RunAsync("Production", "audit-verify", "--expect-head", saved[..saved.IndexOf(':')] + ":" + new string('a', 64));
+        var unreadable = await RunAsync("Production", "audit-verify", "--expect-head", "latest");
+
+        await DeleteNewestAuditEntriesAsync(1);
+        File.Delete(Path.Combine(_data, "audit-checkpoint.txt"));
+        var (code, _, error) = await RunAsync("Production", "audit-verify", "--expect-head", saved);
+
+        Assert.Equal(0, sameHead.ExitCode);
+        Assert.Equal(3, otherHash.ExitCode);
+        Assert.Contains("hash differs", otherHash.Error);
+        Assert.Equal(2, unreadable.ExitCode);
+        Assert.Contains("SEQ:HASH", unreadable.Error);
+        Assert.Equal(3, code);
+        Assert.Contains("truncated", error);
+    }
+
+    [Fact]
+    public async Task Starting_the_app_writes_the_checkpoint_but_never_moves_it_past_a_deletion()
+    {
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+        var checkpoint = Path.Combine(_data, "audit-checkpoint.txt");
+        Assert.True(File.Exists(checkpoint), "the first start writes a checkpoint");
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+        var atHead = File.ReadAllText(checkpoint);
+
+        await DeleteNewestAuditEntriesAsync(2);
+        await using (var app = BuildApp("Production")) await app.PrepareDatabaseAsync();
+
+        Assert.Equal(atHead, File.ReadAllText(checkpoint));
+        var (code, _, error) = await RunAsync("Production", "audit-verify");
+        Assert.Equal(3, code);
+        Assert.Contains("truncated", error);
+    }
+
+    [Fact]
+    public async Task The_data_folder_and_the_database_are_readable_by_the_owner_alone()
+    {
+        if (OperatingSystem.IsWindows()) return; // file modes are a Unix matter; the app runs on Linux
+
+        var (code, _, _) = await RunAsync("Production", "migrate");
+
+        Assert.Equal(0, code);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_data));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "secopsdx.db")));
+    }
+
+    [Fact]
+    public async Task An_edited_checkpoint_is_not_trusted()
+    {
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        await RunAsync("Production", "audit-verify");
+        var path = Path.Combine(_data, "audit-checkpoint.txt");
+        var lines = File.ReadAllLines(path);
+        var head = lines[0].Split(' ')[0];
+        lines[0] = lines[0].Replace(head + " ", "1:" + head[(head.IndexOf(':') + 1)..] + " ", StringComparison.Ordinal);
+        File.WriteAllLines(path, lines);
+
+        var (code, _, error) = await RunAsync("Production", "audit-verify");
+
+        Assert.Equal(3, code);
+        Assert.Contains("not carry a valid signature", error);
+    }
+
     [Fact]
     public async Task Seed_demo_is_deterministic_and_makes_no_accounts_outside_development()
     {

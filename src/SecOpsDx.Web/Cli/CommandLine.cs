@@ -165,7 +165,7 @@ public sealed record VerbCall(Verb Verb, VerbArgs Args)
 {
     public async Task<int> RunAsync(WebApplication app, VerbConsole console)
     {
-        Directory.CreateDirectory(app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory());
+        app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.EnsureDataDirectory();
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, $"cli:{Verb.Name}");

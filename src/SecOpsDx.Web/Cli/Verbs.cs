@@ -40,8 +40,15 @@ public static class Verbs
         [
             new("skip-invalid", null, "import the valid rows and skip the refused ones (without it: all or nothing)"),
         ], ImportStaffVerb.RunAsync, "Exits 1 when nothing was imported; refused rows are listed by line and column."),
-        new("audit-verify", "Check the hash chain of the audit trail.", [], [], AuditVerifyAsync,
-            "Exits 3 and names the first broken entry when an entry was changed or removed."),
+        new("audit-verify", "Check the hash chain of the audit trail.", [],
+        [
+            new("expect-head", "SEQ:HASH", "a head printed by an earlier run, which the trail must still hold",
+                Check: new("must be SEQ:HASH as audit-verify prints it (a number, a colon, 64 hex digits)", v => AuditHead.TryParse(v, out _))),
+        ], AuditVerifyAsync,
+            "Prints the head of the trail (SEQ:HASH) on standard output; keep it elsewhere to compare later.\n" +
+            "Exits 3 and names the first broken entry when an entry was changed or removed, or when the trail\n" +
+            "no longer reaches the expected head or the signed checkpoint in the data folder (newest entries\n" +
+            "deleted). An intact run writes a new checkpoint."),
         new("create-api-token", "Issue a token with which another system calls the incident API.", [],
         [
             new("name", "NAME", "who or what uses the token, e.g. the monitoring system", Required: true),
@@ -132,14 +139,45 @@ public static class Verbs
 
     private static async Task<int> AuditVerifyAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
     {
-        var result = await AuditChainVerifier.VerifyAsync(sp.GetRequiredService<SecOpsDxDbContext>(), ct);
-        if (result.IsIntact)
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        var result = await AuditChainVerifier.VerifyAsync(db, ct);
+        if (!result.IsIntact)
         {
-            console.Out.WriteLine($"監査証跡は改ざんされていません / audit trail intact: {result.EntriesChecked} entries verified.");
-            return ExitCodes.Done;
+            console.Error.WriteLine($"監査証跡の改ざんを検出しました / audit trail BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
+            console.Error.WriteLine($"({result.EntriesChecked} entries before it verified)");
+            return ExitCodes.AuditChainBroken;
         }
-        console.Error.WriteLine($"監査証跡の改ざんを検出しました / audit trail BROKEN at entry {result.FirstBrokenSequence}: {result.Problem}");
-        console.Error.WriteLine($"({result.EntriesChecked} entries before it verified)");
-        return ExitCodes.AuditChainBroken;
+        var head = await AuditHead.OfAsync(db, ct);
+        if (args.Value("expect-head") is { } expectedText && AuditHead.TryParse(expectedText, out var expected)
+            && await expected.FindMismatchAsync(db, ct) is { } againstExpected)
+        {
+            console.Error.WriteLine($"監査証跡が記録済みの末尾と一致しません / audit trail BROKEN against --expect-head {expected}: {againstExpected}");
+            return ExitCodes.AuditChainBroken;
+        }
+        var checkpoint = AuditCheckpointOf(sp);
+        try
+        {
+            if (checkpoint.Read() is { } saved && await saved.Head.FindMismatchAsync(db, ct) is { } againstCheckpoint)
+            {
+                console.Error.WriteLine($"監査証跡が前回のチェックポイントと一致しません / audit trail BROKEN against the checkpoint of {saved.At:O} ({saved.Head}): {againstCheckpoint}");
+                return ExitCodes.AuditChainBroken;
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            console.Error.WriteLine($"チェックポイントを信頼できません / audit checkpoint not trusted: {e.Message}");
+            return ExitCodes.AuditChainBroken;
+        }
+        checkpoint.Write(head, sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        console.Out.WriteLine($"監査証跡は改ざんされていません / audit trail intact: {result.EntriesChecked} entries verified.");
+        console.Out.WriteLine($"head: {head}");
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The checkpoint beside the database; its key sits in the data folder's keys directory, outside the database.</summary>
+    public static AuditCheckpoint AuditCheckpointOf(IServiceProvider sp)
+    {
+        var data = sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory();
+        return new AuditCheckpoint(Path.Combine(data, "audit-checkpoint.txt"), Path.Combine(data, "keys", "audit-checkpoint.key"));
     }
 }

@@ -20,7 +20,61 @@ public sealed class SecOpsDxOptions
     /// <summary>The municipality's name as it appears on reports it files (e.g. 〇〇市).</summary>
     public string MunicipalityName { get; set; } = "";
 
+    public ApiSettings Api { get; set; } = new();
+
+    public SignInSettings SignIn { get; set; } = new();
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
+
+    /// <summary>
+    /// Creates the data folder, and an empty database file in it, readable by the service account alone on Unix
+    /// (0700 and 0600): the folder holds personal data, signing keys and the audit checkpoint. SQLite gives its
+    /// -wal and -shm files the database file's mode. Folders and files that already exist are left as they are.
+    /// </summary>
+    public void EnsureDataDirectory()
+    {
+        var directory = ResolveDataDirectory();
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        if (!Directory.Exists(directory))
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!File.Exists(DatabasePath))
+        {
+            // An empty file is an empty SQLite database; creating it here fixes its mode before SQLite opens it.
+            try
+            {
+                using var _ = new FileStream(DatabasePath, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(DatabasePath)) { }
+        }
+    }
+}
+
+/// <summary>"SecOpsDx:Api".</summary>
+public sealed class ApiSettings
+{
+    /// <summary>Failed bearer tokens a client address may send per minute before all its API calls get 429.</summary>
+    public int FailedAuthPerMinute { get; set; } = 10;
+}
+
+/// <summary>"SecOpsDx:SignIn".</summary>
+public sealed class SignInSettings
+{
+    /// <summary>
+    /// Failed sign-ins one client address may make per window, whichever addresses it types. Below the account
+    /// lockout threshold (5), one client needs two windows to lock an account, so it cannot keep one locked.
+    /// Staff behind one proxy share the allowance: raise it there, knowing the lockout becomes easier to repeat.
+    /// </summary>
+    public int FailedPerClient { get; set; } = 4;
+
+    public int WindowMinutes { get; set; } = 15;
 }

@@ -28,6 +28,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("SecOpsDx:DataDirectory", DataDirectory);
         builder.UseSetting("SecOpsDx:DemoStaffCount", "20");
+        // Every test client shares one address here; the per-client allowances are tested with ThrottledAppFactory.
+        builder.UseSetting("SecOpsDx:SignIn:FailedPerClient", "1000");
+        builder.UseSetting("SecOpsDx:Api:FailedAuthPerMinute", "1000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
