@@ -20,10 +20,16 @@ internal static class AccountEndpoints
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] ILogger<SignInManager<ApplicationUser>> log,
             [FromForm] string? returnUrl) =>
         {
-            if (await userManager.GetUserAsync(context.User) is { } user)
-                await userManager.UpdateSecurityStampAsync(user);
+            if (await userManager.GetUserAsync(context.User) is { } user
+                && await userManager.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
+            {
+                // This browser is signed out all the same; other copies of the session stay valid, so say so.
+                log.LogWarning("Sign-out of user {UserId} could not end the session on the server: {Errors}",
+                    user.Id, string.Join(" ", failed.Errors.Select(e => e.Code)));
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalPath(returnUrl));
         }).RequireAuthorization();
