@@ -24,8 +24,8 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     private Task AsAdminAsync(Func<AccountAdministration, Task> work) =>
         AsAdminAsync(async a => { await work(a); return true; });
 
-    /// <summary>A new CSIRT member, signed in; returns their account id and the cookie their browser holds.</summary>
-    private async Task<(string Id, string Cookie)> SignedInCsirtMemberAsync(string number)
+    /// <summary>A new CSIRT member, signed in; returns their account, password and the cookie their browser holds.</summary>
+    private async Task<(string Id, string Cookie, string Email, string Password)> SignedInCsirtMemberAsync(string number)
     {
         var email = $"session.{number.ToLowerInvariant()}@example.jp";
         int staffId;
@@ -46,7 +46,7 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
             .Select(c => c.Split(';')[0]));
         Assert.NotEmpty(cookie);
         Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync("/incidents", cookie)).StatusCode);
-        return (id, cookie);
+        return (id, cookie, email, issued.Password);
     }
 
     /// <summary>A request carrying only the given cookie, as a copy taken from the browser would.</summary>
@@ -68,7 +68,7 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task A_cookie_copied_before_sign_out_no_longer_opens_the_incidents()
     {
-        var (_, copied) = await SignedInCsirtMemberAsync("S0001");
+        var (_, copied, _, _) = await SignedInCsirtMemberAsync("S0001");
         var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         using var home = new HttpRequestMessage(HttpMethod.Get, "/");
         home.Headers.Add("Cookie", copied);
@@ -96,7 +96,7 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task Removing_the_CSIRT_role_ends_the_members_session_at_their_next_request()
     {
-        var (id, cookie) = await SignedInCsirtMemberAsync("S0002");
+        var (id, cookie, _, _) = await SignedInCsirtMemberAsync("S0002");
 
         await AsAdminAsync(a => a.SetRolesAsync(id, [Roles.Staff]));
 
@@ -106,7 +106,7 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task Locking_the_account_ends_the_members_session_at_their_next_request()
     {
-        var (id, cookie) = await SignedInCsirtMemberAsync("S0003");
+        var (id, cookie, _, _) = await SignedInCsirtMemberAsync("S0003");
 
         await AsAdminAsync(a => a.LockAsync(id));
 
@@ -116,7 +116,7 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task Resetting_the_password_ends_the_members_session_at_their_next_request()
     {
-        var (id, cookie) = await SignedInCsirtMemberAsync("S0004");
+        var (id, cookie, _, _) = await SignedInCsirtMemberAsync("S0004");
 
         await AsAdminAsync(a => a.ResetPasswordAsync(id));
 
@@ -126,17 +126,11 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task Signing_out_in_one_browser_leaves_no_session_of_that_person_open_in_another()
     {
-        var (_, first) = await SignedInCsirtMemberAsync("S0005");
-        var email = "session.s0005@example.jp";
+        var (_, first, email, password) = await SignedInCsirtMemberAsync("S0005");
         // The same person signs in a second time (another browser) and signs out there.
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = await users.FindByEmailAsync(email);
-            var token = await users.GeneratePasswordResetTokenAsync(user!);
-            Assert.True((await users.ResetPasswordAsync(user!, token, AppFactory.DemoPassword)).Succeeded);
-        }
-        var second = await SignIn.AsAsync(factory, email);
+        var second = factory.CreateBrowserLikeClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(second, email, password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync("/incidents", first)).StatusCode);
         var form = await SignIn.AntiforgeryTokenAsync(second, "/");
         var signedOut = await second.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
