@@ -96,6 +96,14 @@ public static class SecOpsDxHosting
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Every request checks the session still stands (lock, role change, password reset, sign-out end it);
+            // Identity's own stamp validator keeps running after it, at its interval, to refresh the claims.
+            var refreshClaims = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await SessionCheck.ValidateCookieAsync(context);
+                if (context.Principal is not null) await refreshClaims(context);
+            };
         });
 
         services.AddIdentityCore<ApplicationUser>(o =>

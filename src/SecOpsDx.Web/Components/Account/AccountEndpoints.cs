@@ -13,10 +13,23 @@ internal static class AccountEndpoints
     {
         var accountGroup = endpoints.MapGroup("/Account");
 
+        // Signing out ends the session on the server, not only in this browser: a new security stamp refuses every
+        // cookie issued before it, including copies of this one. It ends the person's other sessions too, which is
+        // what the profile page's "sign out everywhere" offers.
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
+            [FromServices] UserManager<ApplicationUser> userManager,
             [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] ILogger<SignInManager<ApplicationUser>> log,
             [FromForm] string? returnUrl) =>
         {
+            if (await userManager.GetUserAsync(context.User) is { } user
+                && await userManager.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
+            {
+                // This browser is signed out all the same; other copies of the session stay valid, so say so.
+                log.LogWarning("Sign-out of user {UserId} could not end the session on the server: {Errors}",
+                    user.Id, string.Join(" ", failed.Errors.Select(e => e.Code)));
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalPath(returnUrl));
         }).RequireAuthorization();
