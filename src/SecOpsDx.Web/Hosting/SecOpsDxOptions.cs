@@ -72,7 +72,8 @@ public sealed class SignInSettings
     /// <summary>
     /// Failed sign-ins one client address may make per window, whichever addresses it types. Below the account
     /// lockout threshold (5), one client needs two windows to lock an account, so it cannot keep one locked.
-    /// Staff behind one proxy share the allowance: raise it there, knowing the lockout becomes easier to repeat.
+    /// Behind a proxy, list it in SecOpsDx:TrustedProxies so that each client is told apart by X-Forwarded-For;
+    /// otherwise everyone behind it shares the allowance.
     /// </summary>
     public int FailedPerClient { get; set; } = 4;
 
