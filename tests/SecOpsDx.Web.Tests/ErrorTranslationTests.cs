@@ -69,7 +69,7 @@ public sealed partial class ErrorTranslationTests
         "reporter.name", "reporter.phone", "reporter.organization", "location", "affectedSystems", "assignee", "resolution", "rootCause",
         "lessonsLearned", "reason", "target", "text", "channel", "state", "submittedAt", "note", "task", "owner", "fileName", "file", "related",
         "summary", "dataItems", "affectedPeople", "cause", "secondaryDamage", "responseToIndividuals", "publication", "prevention", "other",
-        "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to",
+        "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to", "Idempotency-Key",
     ];
 
     [Theory]

@@ -39,6 +39,8 @@ public static class ErrorCodes
     public const string WholeNumberRange = "field.whole-number-range";
     /// <summary>An API time without a date, a time or an offset.</summary>
     public const string IsoTimeExpected = "field.iso-time";
+    /// <summary>{0} = the longest key accepted (printable ASCII).</summary>
+    public const string IdempotencyKeyInvalid = "field.idempotency-key";
     /// <summary>An API body (or one of its values) that is not JSON of the expected type.</summary>
     public const string UnreadableJson = "field.unreadable-json";
     /// <summary>A file upload broke off before the whole file arrived.</summary>

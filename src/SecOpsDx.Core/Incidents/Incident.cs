@@ -71,6 +71,12 @@ public class Incident : IVersioned
     public string? ReporterEmail { get; set; }
     public string? ReporterPhone { get; set; }
     public string? ReporterOrganization { get; set; }
+    /// <summary>
+    /// The key an API client sent with the report (scoped to its token), so that a retried request returns this
+    /// ticket instead of creating a second one.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
     /// <summary>The staff account that reported it through the form, so they can follow their report.</summary>
     public string? ReporterUserId { get; set; }
 

@@ -12,6 +12,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(i => i.Status);
         b.HasIndex(i => i.ReceivedAt);
         b.HasIndex(i => i.ReporterUserId);
+        b.HasIndex(i => i.IdempotencyKey).IsUnique();
+        b.Property(i => i.IdempotencyKey).HasMaxLength(ReceiveIncident.MaxIdempotencyKey + 20);
         b.Property(i => i.Number).HasMaxLength(20);
         b.Property(i => i.Title).HasMaxLength(IncidentLimits.Title);
         b.Property(i => i.Channel).HasMaxLength(20);

@@ -307,6 +307,10 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ImproperIntent")
                         .HasColumnType("INTEGER");
 
@@ -432,6 +436,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

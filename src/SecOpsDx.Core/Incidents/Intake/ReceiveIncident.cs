@@ -25,7 +25,8 @@ public sealed record IncidentIntake(
     string? Location = null,
     string? AffectedSystems = null);
 
-public sealed record IncidentCreated(int Id, string Number);
+/// <param name="Replayed">True when the report had been received before under the same idempotency key.</param>
+public sealed record IncidentCreated(int Id, string Number, bool Replayed = false);
 
 /// <summary>
 /// Receives a report: checks every field, numbers the ticket within its fiscal year, records the intake on the
@@ -39,15 +40,27 @@ public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxono
     /// </summary>
     private static readonly SemaphoreSlim NumberingLock = new(1, 1);
 
+    public const int MaxIdempotencyKey = 100;
+
     /// <summary>Every problem with an intake, by field, without storing anything.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FieldError>> Validate(IncidentIntake intake) =>
         Build(intake, null, writes.Now).Errors.ToDictionary();
 
-    public async Task<IncidentCreated> ExecuteAsync(IncidentIntake intake, string? reporterUserId = null, CancellationToken ct = default)
+    /// <param name="idempotencyKey">
+    /// A key the sender chose for this report, already scoped to the sender (e.g. its API token): a report received
+    /// before under the same key is returned instead of being created twice.
+    /// </param>
+    public async Task<IncidentCreated> ExecuteAsync(IncidentIntake intake, string? reporterUserId = null, CancellationToken ct = default,
+        string? idempotencyKey = null)
     {
         var now = writes.Now;
         var (incident, errors) = Build(intake, reporterUserId, now);
         errors.ThrowIfAny();
+        if (idempotencyKey is not null)
+        {
+            if (await ReceivedBeforeAsync(idempotencyKey, ct) is { } earlier) return earlier;
+            incident.IdempotencyKey = idempotencyKey;
+        }
 
         var who = await writes.ActorAsync();
         var fiscalYear = FiscalYear.Of(now);
@@ -82,13 +95,23 @@ public sealed class ReceiveIncident(TicketWrites writes, IncidentTaxonomy taxono
                 await db.SaveChangesAsync(ct);
                 return new IncidentCreated(incident.Id, incident.Number);
             }
-            catch (DbUpdateException) when (attempt < 10)
+            catch (DbUpdateException) when (attempt < 10 || incident.IdempotencyKey is not null)
             {
+                // The same report arrived twice at once: the other request stored it.
+                if (incident.IdempotencyKey is { } key && await ReceivedBeforeAsync(key, ct) is { } earlier) return earlier;
+                if (attempt >= 10) throw;
                 // Another process took this number in the meantime: take the next one.
                 incident.Id = 0;
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct);
             }
         }
+    }
+
+    private async Task<IncidentCreated?> ReceivedBeforeAsync(string key, CancellationToken ct)
+    {
+        await using var db = await writes.OpenAsync(ct);
+        return await db.Incidents.AsNoTracking().Where(i => i.IdempotencyKey == key)
+            .Select(i => new IncidentCreated(i.Id, i.Number, true)).SingleOrDefaultAsync(ct);
     }
 
     private (Incident Incident, FieldErrors Errors) Build(IncidentIntake intake, string? reporterUserId, DateTimeOffset now)

@@ -100,11 +100,22 @@ public static class IncidentsApi
             body.PersonalDataInvolved, body.PersonalRecordCount, segment);
         // One answer names every bad field: the API's own checks and the ticket's.
         errors.AddAll(receive.Validate(intake));
+        // A client that retries after a lost answer sends the same key and gets the first result back.
+        string? idempotencyKey = null;
+        if (context.Request.Headers.TryGetValue("Idempotency-Key", out var keyHeader))
+        {
+            var key = keyHeader.ToString();
+            if (key.Length is 0 or > ReceiveIncident.MaxIdempotencyKey || key.Any(c => c is < '!' or > '~'))
+                errors.Add("Idempotency-Key", ErrorCodes.IdempotencyKeyInvalid, ReceiveIncident.MaxIdempotencyKey);
+            else
+                idempotencyKey = $"{context.User.FindFirst("api_token_id")?.Value}:{key}";
+        }
         if (errors.Any) return Invalid(errors.ToDictionary());
 
         try
         {
-            var created = await receive.ExecuteAsync(intake, null, ct);
+            var created = await receive.ExecuteAsync(intake, null, ct, idempotencyKey);
+            if (created.Replayed) context.Response.Headers["Idempotent-Replayed"] = "true";
             var location = $"/api/v1/incidents/{created.Id}";
             return new CreatedResult(location, Results.Json(
                 new { id = created.Id, number = created.Number, status = "received", location }, Json, statusCode: StatusCodes.Status201Created));
