@@ -35,4 +35,8 @@ public sealed class DisplayDatesTests
     [InlineData("en-US", "FY2025 (R7)")]
     public void A_fiscal_year_reads_in_the_users_language(string culture, string expected) =>
         Assert.Equal(expected, In(culture, () => DisplayDates.Format(FiscalYear.Of(new DateOnly(2025, 10, 1)))));
+
+    [Fact]
+    public void A_date_before_the_first_era_is_shown_western_instead_of_failing_the_page() =>
+        Assert.Equal("1800年1月1日", In("ja-JP", () => DisplayDates.Format(new DateOnly(1800, 1, 1), DateDisplayStyle.Wareki)));
 }
