@@ -36,4 +36,19 @@ public sealed class AuditTextTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal("令和2年4月1日", In("ja-JP", t => t.Value("HiredOn", "2020-04-01")));
         Assert.Equal("AnythingElse", In("ja-JP", t => t.Value("Whatever", "AnythingElse")));
     }
+
+    [Fact]
+    public void Every_kind_of_record_the_trail_can_hold_has_a_name_in_both_languages()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>();
+        var names = db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && t.ClrType != typeof(SecOpsDx.Core.Auditing.AuditEntry))
+            .Select(t => t.ClrType.Name.Split('`')[0]).Distinct().ToList();
+        // Japanese is the neutral resource; an English reader falls back to it when the English name is missing.
+        var unnamed = names.Where(n => In("ja-JP", t => t.Entity(n)) == n).ToList();
+        Assert.True(unnamed.Count == 0, $"no Japanese AuditEntity name for {string.Join(", ", unnamed)}");
+        var untranslated = names.Where(n => In("en-US", t => t.Entity(n)) == In("ja-JP", t => t.Entity(n))).ToList();
+        Assert.True(untranslated.Count == 0, $"no English AuditEntity name for {string.Join(", ", untranslated)}");
+    }
 }

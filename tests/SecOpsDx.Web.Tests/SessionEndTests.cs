@@ -123,21 +123,87 @@ public sealed class SessionEndTests(AppFactory factory) : IClassFixture<AppFacto
         await AssertSentToSignInAsync(cookie);
     }
 
-    [Fact]
-    public async Task Signing_out_in_one_browser_leaves_no_session_of_that_person_open_in_another()
+    /// <summary>The same person signs in a second time, in another browser (a client that keeps its own cookies).</summary>
+    private async Task<HttpClient> SecondBrowserAsync(string email, string password)
     {
-        var (_, first, email, password) = await SignedInCsirtMemberAsync("S0005");
-        // The same person signs in a second time (another browser) and signs out there.
         var second = factory.CreateBrowserLikeClient();
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(second, email, password)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync("/incidents", first)).StatusCode);
-        var form = await SignIn.AntiforgeryTokenAsync(second, "/");
-        var signedOut = await second.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = form, ["returnUrl"] = "/",
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        return second;
+    }
 
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string tokenPage, string path, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await SignIn.AntiforgeryTokenAsync(client, tokenPage);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Signing_out_in_one_browser_ends_that_session_alone()
+    {
+        var (_, first, email, password) = await SignedInCsirtMemberAsync("S0005");
+        var second = await SecondBrowserAsync(email, password);
+
+        var signedOut = await PostFormAsync(second, "/", "/Account/Logout", new() { ["returnUrl"] = "/" });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/Account/Login", (await second.GetAsync("/incidents")).Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync("/incidents", first)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_the_persons_sessions_in_every_browser()
+    {
+        var (_, first, email, password) = await SignedInCsirtMemberAsync("S0006");
+        var second = await SecondBrowserAsync(email, password);
+
+        var signedOut = await PostFormAsync(second, "/Account/Manage", "/Account/LogoutEverywhere", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         await AssertSentToSignInAsync(first);
+        Assert.Contains("/Account/Login", (await second.GetAsync("/incidents")).Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_profile_lists_the_open_sessions_and_ending_one_signs_that_browser_out()
+    {
+        var (id, first, email, password) = await SignedInCsirtMemberAsync("S0007");
+        var second = await SecondBrowserAsync(email, password);
+
+        var profile = await (await second.GetAsync("/Account/Manage")).Content.ReadAsStringAsync();
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(profile, "data-testid=\"session-row\"").Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(profile, "data-testid=\"this-session\""));
+
+        string firstSession;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var open = await scope.ServiceProvider.GetRequiredService<SignInSessions>().ListOpenAsync(id);
+            Assert.Equal(2, open.Count);
+            // The older of the two is the first browser's.
+            firstSession = open.OrderBy(s => s.StartedAt).First().Id;
+        }
+        var ended = await PostFormAsync(second, "/Account/Manage", "/Account/EndSession", new() { ["sessionId"] = firstSession });
+
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        await AssertSentToSignInAsync(first);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/incidents")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Nobody_can_end_a_session_of_another_account()
+    {
+        var (_, victim, _, _) = await SignedInCsirtMemberAsync("S0008");
+        var (otherId, _, otherEmail, otherPassword) = await SignedInCsirtMemberAsync("S0009");
+        string victimSession;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            victimSession = await db.SignInSessions.Where(s => s.UserId != otherId && s.User!.Email == "session.s0008@example.jp")
+                .Select(s => s.Id).SingleAsync();
+        }
+        var attacker = await SecondBrowserAsync(otherEmail, otherPassword);
+
+        await PostFormAsync(attacker, "/Account/Manage", "/Account/EndSession", new() { ["sessionId"] = victimSession });
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync("/incidents", victim)).StatusCode);
     }
 }

@@ -33,6 +33,7 @@ public class SecOpsDxDbContext(
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
     public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
     public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

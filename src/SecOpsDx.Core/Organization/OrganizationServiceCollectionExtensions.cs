@@ -11,6 +11,7 @@ public static class OrganizationServiceCollectionExtensions
         services.AddScoped<OrganizationCommands>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<RosterImporter>();
+        services.AddScoped<SignInSessions>();
         return services;
     }
 }

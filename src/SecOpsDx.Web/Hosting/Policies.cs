@@ -33,6 +33,9 @@ public static class AppClaims
     public const string Culture = "secopsdx:culture";
     public const string DateStyle = "secopsdx:datestyle";
     public const string DisplayName = "secopsdx:name";
+
+    /// <summary>The server-side session the cookie belongs to (<see cref="SecOpsDx.Core.Organization.SignInSessions"/>).</summary>
+    public const string Session = "secopsdx:sid";
 }
 
 /// <summary>When the organisation requires it, privileged roles may act only with two-factor sign-in set up.</summary>

@@ -104,7 +104,9 @@ public static class SecOpsDxHosting
                 await SessionCheck.ValidateCookieAsync(context);
                 if (context.Principal is not null) await refreshClaims(context);
             };
+            o.Events.OnSigningIn = SessionCheck.AttachSessionAsync;
         });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionCheck.KeepSessionOnRefresh);
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {

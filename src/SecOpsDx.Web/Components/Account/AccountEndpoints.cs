@@ -13,25 +13,62 @@ internal static class AccountEndpoints
     {
         var accountGroup = endpoints.MapGroup("/Account");
 
-        // Signing out ends the session on the server, not only in this browser: a new security stamp refuses every
-        // cookie issued before it, including copies of this one. It ends the person's other sessions too, which is
-        // what the profile page's "sign out everywhere" offers.
+        // Signing out ends this browser's session on the server, not only its cookie: a copy of the cookie taken
+        // before stops working too. The person's sessions on other devices stand.
         accountGroup.MapPost("/Logout", async (
             HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] SignInSessions sessions,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromServices] ILogger<SignInManager<ApplicationUser>> log,
+            [FromServices] UserManager<ApplicationUser> userManager,
             [FromForm] string? returnUrl) =>
         {
-            if (await userManager.GetUserAsync(context.User) is { } user
-                && await userManager.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
-            {
-                // This browser is signed out all the same; other copies of the session stay valid, so say so.
-                log.LogWarning("Sign-out of user {UserId} could not end the session on the server: {Errors}",
-                    user.Id, string.Join(" ", failed.Errors.Select(e => e.Code)));
-            }
+            if (userManager.GetUserId(context.User) is { } userId && context.User.FindFirst(AppClaims.Session)?.Value is { } sessionId)
+                await sessions.EndAsync(sessionId, userId, context.RequestAborted);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalPath(returnUrl));
+        }).RequireAuthorization();
+
+        // The profile page lists the account's open sessions; ending one there signs that browser out at its next
+        // request. Ending this browser's own session signs it out now.
+        accountGroup.MapPost("/EndSession", async (
+            HttpContext context,
+            [FromServices] SignInSessions sessions,
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromForm] string? sessionId) =>
+        {
+            if (userManager.GetUserId(context.User) is not { } userId || string.IsNullOrEmpty(sessionId))
+                return TypedResults.LocalRedirect("~/Account/Manage");
+            await sessions.EndAsync(sessionId, userId, context.RequestAborted);
+            if (context.User.FindFirst(AppClaims.Session)?.Value == sessionId)
+            {
+                await signInManager.SignOutAsync();
+                return TypedResults.LocalRedirect("~/");
+            }
+            return TypedResults.LocalRedirect("~/Account/Manage");
+        }).RequireAuthorization();
+
+        // "Sign out everywhere" (profile page): a new security stamp refuses every cookie of the account issued
+        // before it, on every device, and the open sessions are marked ended.
+        accountGroup.MapPost("/LogoutEverywhere", async (
+            HttpContext context,
+            [FromServices] SignInSessions sessions,
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] ILogger<SignInManager<ApplicationUser>> log) =>
+        {
+            if (await userManager.GetUserAsync(context.User) is { } user)
+            {
+                if (await userManager.UpdateSecurityStampAsync(user) is { Succeeded: false } failed)
+                {
+                    // The sessions are ended below all the same (each check reads them), so none stays open.
+                    log.LogWarning("Sign-out everywhere of user {UserId} could not renew the security stamp: {Errors}",
+                        user.Id, string.Join(" ", failed.Errors.Select(e => e.Code)));
+                }
+                await sessions.EndAllAsync(user.Id, context.RequestAborted);
+            }
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("/");
         }).RequireAuthorization();
 
         // Anyone may switch language (the sign-in page has the switch too); a signed-in user's choice is kept.

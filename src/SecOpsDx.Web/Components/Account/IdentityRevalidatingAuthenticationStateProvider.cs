@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Web.Components.Account;
 
@@ -13,8 +13,7 @@ namespace SecOpsDx.Web.Components.Account;
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
-        TimeProvider time)
+        IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     /// <summary>One two-column read per open page per interval; short enough that a locked-out person loses the page at once.</summary>
@@ -27,8 +26,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         // A fresh scope per check, so the answer comes from the database and not from a context's cache.
         await using var scope = scopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
-        return await SessionCheck.IsCurrentAsync(
-            db, authenticationState.User, options.Value.ClaimsIdentity, time.GetUtcNow(), cancellationToken);
+        return await SessionCheck.IsCurrentAsync(scope.ServiceProvider.GetRequiredService<SignInSessions>(),
+            authenticationState.User, options.Value.ClaimsIdentity, cancellationToken);
     }
 }
