@@ -175,9 +175,6 @@ public static class Verbs
     }
 
     /// <summary>The checkpoint beside the database; its key sits in the data folder's keys directory, outside the database.</summary>
-    public static AuditCheckpoint AuditCheckpointOf(IServiceProvider sp)
-    {
-        var data = sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory();
-        return new AuditCheckpoint(Path.Combine(data, "audit-checkpoint.txt"), Path.Combine(data, "keys", "audit-checkpoint.key"));
-    }
+    public static AuditCheckpoint AuditCheckpointOf(IServiceProvider sp) =>
+        AuditCheckpointing.Of(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value);
 }

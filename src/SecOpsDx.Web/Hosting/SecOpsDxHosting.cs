@@ -70,6 +70,8 @@ public static class SecOpsDxHosting
             return new ClientFailureLimiter(o.FailedPerClient, TimeSpan.FromMinutes(Math.Max(1, o.WindowMinutes)));
         });
         services.AddSecOpsDxHealthChecks();
+        services.AddSingleton<AuditCheckpointing>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointing>());
         builder.AddSecOpsDxProtection();
         return builder;
     }
@@ -157,7 +159,7 @@ public static class SecOpsDxHosting
 
         var log = app.Logger;
         log.LogInformation("Database: {Path}", options.DatabasePath);
-        await CheckpointAuditTrailAsync(db, sp, log);
+        await app.Services.GetRequiredService<AuditCheckpointing>().AdvanceAsync(db);
         if (app.Environment.IsDevelopment() && !await db.Users.AnyAsync())
         {
             var result = await DemoSeeding.SeedAsync(sp, options.DemoStaffCount, includeAccounts: true);
@@ -168,30 +170,6 @@ public static class SecOpsDxHosting
             Console.WriteLine("管理者アカウントがありません。作成するには: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");
             Console.WriteLine("No administrator exists yet. Create one with: dotnet SecOpsDx.Web.dll create-admin --email ADDRESS");
         }
-    }
-
-    /// <summary>
-    /// Moves the signed audit checkpoint to the current head, unless the trail no longer reaches the last one:
-    /// then the checkpoint is kept as evidence and the start is logged as critical (audit-verify names the gap).
-    /// Only the head is compared here; the full chain walk is audit-verify's job.
-    /// </summary>
-    private static async Task CheckpointAuditTrailAsync(SecOpsDxDbContext db, IServiceProvider sp, ILogger log)
-    {
-        var checkpoint = SecOpsDx.Web.Cli.Verbs.AuditCheckpointOf(sp);
-        try
-        {
-            if (checkpoint.Read() is { } saved && await saved.Head.FindMismatchAsync(db) is { } problem)
-            {
-                log.LogCritical("Audit trail does not reach the checkpoint of {At} ({Head}): {Problem}. Run audit-verify.", saved.At, saved.Head, problem);
-                return;
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            log.LogCritical("Audit checkpoint not trusted: {Problem}. Run audit-verify.", e.Message);
-            return;
-        }
-        checkpoint.Write(await AuditHead.OfAsync(db), sp.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 
     public static WebApplication UseSecOpsDx(this WebApplication app)

@@ -24,6 +24,8 @@ public sealed class SecOpsDxOptions
 
     public SignInSettings SignIn { get; set; } = new();
 
+    public AuditSettings Audit { get; set; } = new();
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
@@ -78,4 +80,15 @@ public sealed class SignInSettings
     public int FailedPerClient { get; set; } = 4;
 
     public int WindowMinutes { get; set; } = 15;
+}
+
+/// <summary>"SecOpsDx:Audit".</summary>
+public sealed class AuditSettings
+{
+    /// <summary>
+    /// How often the signed checkpoint of the audit trail moves to its newest entry while the app runs (it also
+    /// moves at every start). Removing entries newer than the last checkpoint is detected by audit-verify; a shorter
+    /// interval leaves less to remove unnoticed. Zero or less: only at start.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
