@@ -31,11 +31,8 @@ public static class SecOpsDxHosting
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSecOpsDxDatabase(sp => sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.DatabasePath);
-        // Keys that protect sign-in cookies live with the data, so sessions survive a restart.
-        services.AddDataProtection().SetApplicationName("SecOpsDx");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<SecOpsDxOptions>>((keys, o) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(o.Value.ResolveDataDirectory(), "keys")), NullLoggerFactory.Instance));
+        // Keys that protect sign-in cookies live with the data, so sessions survive a restart; encrypted at rest where configured.
+        builder.AddSecOpsDxKeyProtection();
         // Japanese text is written as is, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -159,6 +156,7 @@ public static class SecOpsDxHosting
 
         var log = app.Logger;
         log.LogInformation("Database: {Path}", options.DatabasePath);
+        KeyProtection.CheckAtStart(app.Services, log);
         await app.Services.GetRequiredService<AuditCheckpointing>().AdvanceAsync(db);
         if (app.Environment.IsDevelopment() && !await db.Users.AnyAsync())
         {

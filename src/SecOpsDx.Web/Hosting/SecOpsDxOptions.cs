@@ -26,6 +26,8 @@ public sealed class SecOpsDxOptions
 
     public AuditSettings Audit { get; set; } = new();
 
+    public KeyProtectionSettings KeyProtection { get; set; } = new();
+
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 
     public string DatabasePath => Path.Combine(ResolveDataDirectory(), "secopsdx.db");
@@ -43,8 +45,11 @@ public sealed class SecOpsDxOptions
             Directory.CreateDirectory(directory);
             return;
         }
-        if (!Directory.Exists(directory))
-            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, ownerOnly);
+        // The cookie keys and the checkpoint key: owner-only even if the data folder is later opened up.
+        var keys = Path.Combine(directory, "keys");
+        if (!Directory.Exists(keys)) Directory.CreateDirectory(keys, ownerOnly);
         if (!File.Exists(DatabasePath))
         {
             // An empty file is an empty SQLite database; creating it here fixes its mode before SQLite opens it.
