@@ -89,4 +89,37 @@ public sealed partial class SessionJourneyTests(BrowserFixture fixture)
         await here.Context.CloseAsync();
         await elsewhere.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_person_ends_a_forgotten_session_from_the_profile_and_signing_out_leaves_nothing_else_open()
+    {
+        const string email = "staff00013@city.example.jp";
+        var admin = await fixture.SignInAsync("admin@example.jp");
+        await admin.ClickAsync("[data-nav=users]");
+        var password = await CreateAccountAsync(admin, "100013", email, csirt: false);
+        await admin.Context.CloseAsync();
+
+        var forgotten = await fixture.SignInAsync(email, password);
+        var here = await fixture.SignInAsync(email, password);
+        await here.GotoAsync("Account/Manage");
+        var rows = here.Locator("[data-testid=session-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(here.Locator("[data-testid=this-session]")).ToHaveCountAsync(1);
+        await Axe.AssertNoSeriousAsync(here);
+
+        var other = rows.Filter(new() { HasNot = here.Locator("[data-testid=this-session]") });
+        await other.Locator("[data-testid=end-session]").ClickAsync();
+
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Axe.AssertNoSeriousAsync(here);
+        await forgotten.GotoAsync("incidents/mine");
+        await Assertions.Expect(forgotten).ToHaveURLAsync(new Regex("/Account/Login"));
+
+        // Signing out here ends this session too: the profile no longer opens.
+        await here.ClickAsync("[data-testid=logout]");
+        await here.GotoAsync("Account/Manage");
+        await Assertions.Expect(here).ToHaveURLAsync(new Regex("/Account/Login"));
+        await here.Context.CloseAsync();
+        await forgotten.Context.CloseAsync();
+    }
 }
