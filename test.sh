@@ -16,6 +16,24 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# Directory sign-in is tested against a real OpenLDAP server, started by the tests on loopback.
+if [ ! -x /usr/sbin/slapd ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing slapd (Debian package)"
+    apt-get update -qq
+    # The package's own server is not used (the tests start their own on a free port), so keep it from starting.
+    own_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slapd >/dev/null
+    if [ "$own_policy" = "1" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "error: /usr/sbin/slapd is missing; install it with: sudo apt-get install -y slapd" >&2
+    exit 1
+  fi
+fi
+
 echo "== restoring local tools"
 dotnet tool restore
 

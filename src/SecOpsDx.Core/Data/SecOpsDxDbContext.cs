@@ -34,6 +34,7 @@ public class SecOpsDxDbContext(
     public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
     public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<Organization.Ldap.DirectoryRefusal> DirectoryRefusals => Set<Organization.Ldap.DirectoryRefusal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

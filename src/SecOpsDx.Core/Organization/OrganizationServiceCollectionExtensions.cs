@@ -12,6 +12,8 @@ public static class OrganizationServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<RosterImporter>();
         services.AddScoped<SignInSessions>();
+        services.AddScoped<Ldap.DirectoryAccounts>();
+        services.AddSingleton<Ldap.IDirectory, Ldap.LdapDirectory>();
         return services;
     }
 }

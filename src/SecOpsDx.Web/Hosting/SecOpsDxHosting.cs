@@ -16,6 +16,7 @@ using SecOpsDx.Web.Api;
 using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Organization.Ldap;
 using SecOpsDx.Web.Components;
 using SecOpsDx.Web.Components.Account;
 
@@ -27,6 +28,7 @@ public static class SecOpsDxHosting
     {
         var services = builder.Services;
         services.Configure<SecOpsDxOptions>(builder.Configuration.GetSection(SecOpsDxOptions.Section));
+        services.Configure<DirectorySettings>(builder.Configuration.GetSection(DirectorySettings.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -157,6 +159,11 @@ public static class SecOpsDxHosting
         var log = app.Logger;
         log.LogInformation("Database: {Path}", options.DatabasePath);
         KeyProtection.CheckAtStart(app.Services, log);
+        var directory = app.Services.GetRequiredService<IOptions<DirectorySettings>>().Value;
+        if (directory.Problems() is { Count: > 0 } problems)
+            throw new InvalidOperationException("Directory sign-in settings cannot be used: " + string.Join("; ", problems));
+        if (directory.Enabled)
+            log.LogInformation("Directory sign-in: {Host}:{Port} ({Transport}), people under {Base}", directory.Host, directory.EffectivePort, directory.Transport, directory.UserBaseDn);
         await app.Services.GetRequiredService<AuditCheckpointing>().AdvanceAsync(db);
         if (app.Environment.IsDevelopment() && !await db.Users.AnyAsync())
         {

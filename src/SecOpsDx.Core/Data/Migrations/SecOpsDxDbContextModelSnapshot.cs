@@ -775,6 +775,40 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Organization.Ldap.DirectoryRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("DirectoryRefusals");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Organization.SignInSession", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.DirectoryServices.Protocols;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Organization.Ldap;
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.Web.Tests;
+
+/// <summary>The app signing staff in against a real OpenLDAP server (slapd on loopback).</summary>
+public sealed class DirectoryFixture : IAsyncLifetime
+{
+    public const string Password = "Ldap-Pass-2026";
+
+    public static readonly Slapd.Person[] People =
+    [
+        // Linked by 職員番号; the directory's address differs from the roster's on purpose.
+        new("sato", Password, "100001", "sato@directory.example", "佐藤 一"),
+        // No 職員番号 in the directory: linked by the roster's e-mail address.
+        new("suzuki", Password, null, "staff00002@city.example.jp", "鈴木 二"),
+        new("gone", Password, "100003", "gone@directory.example", "退職 三", Disabled: true),
+        new("tanaka", Password, "100004", "tanaka@directory.example", "田中 四"),
+        new("mapper", Password, "100005", "mapper@directory.example", "移動 五"),
+        // Signs in to the directory fine but is nobody in the roster.
+        new("ghost", Password, "999999", "ghost@directory.example", "名簿 なし"),
+    ];
+
+    public Slapd Server { get; private set; } = default!;
+    public AppFactory App { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await Slapd.StartAsync(People, new Dictionary<string, string[]>
+        {
+            ["SecOpsDx-CSIRT"] = ["sato", "mapper"],
+            ["SecOpsDx-Managers"] = ["mapper"],
+            ["Unmapped"] = ["suzuki"],
+        });
+        App = new SettingsAppFactory(Server.AppSettings(("SecOpsDx-CSIRT", Roles.Csirt), ("SecOpsDx-Managers", Roles.Manager)));
+        _ = App.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
+
+/// <summary>The app with extra settings.</summary>
+public sealed class SettingsAppFactory(Dictionary<string, string?> settings) : AppFactory(settings);
+
+public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixture<DirectoryFixture>
+{
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private async Task<(HttpResponseMessage Response, string Html)> SignInAsync(string name, string password)
+    {
+        var client = fixture.App.CreateBrowserLikeClient();
+        var response = await SignIn.PostLoginAsync(client, name, password);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    private Task<ApplicationUser?> LinkedAccountAsync(string employeeNumber) => InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        var userId = await db.Staff.Where(s => s.EmployeeNumber == employeeNumber).Select(s => s.UserId).SingleAsync();
+        return userId is null ? null : await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId);
+    });
+
+    private Task<IList<string>> RolesOfAsync(ApplicationUser user) =>
+        InScopeAsync(sp => sp.GetRequiredService<UserManager<ApplicationUser>>().GetRolesAsync(user));
+
+    [Fact]
+    public async Task The_first_sign_in_links_the_staff_record_by_employee_number_and_gives_the_groups_roles()
+    {
+        Assert.Null(await LinkedAccountAsync("100001"));
+
+        var (response, _) = await SignInAsync("sato", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var account = await LinkedAccountAsync("100001");
+        Assert.NotNull(account);
+        Assert.Equal("sato@directory.example", account.Email);
+        Assert.Null(account.PasswordHash);
+        Assert.Equal([Roles.Csirt, Roles.Staff], (await RolesOfAsync(account)).Order());
+
+        // The second sign-in (by e-mail this time) finds the same account; nobody gets a second one.
+        var (again, _) = await SignInAsync("sato@directory.example", DirectoryFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(account.Id, (await LinkedAccountAsync("100001"))!.Id);
+        Assert.Equal(1, await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().UserLogins.CountAsync(l => l.UserId == account.Id)));
+    }
+
+    [Fact]
+    public async Task Without_an_employee_number_the_roster_e_mail_links_the_account()
+    {
+        var (response, _) = await SignInAsync("suzuki", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var account = await LinkedAccountAsync("100002");
+        Assert.Equal("staff00002@city.example.jp", account!.Email);
+        Assert.Equal([Roles.Staff], await RolesOfAsync(account));
+    }
+
+    [Fact]
+    public async Task A_directory_user_with_no_staff_record_is_refused_with_a_reason_and_the_attempt_is_audited()
+    {
+        var (response, html) = await SignInAsync("ghost", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("職員名簿に登録がない", html);
+        var refusal = await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().DirectoryRefusals.AsNoTracking()
+            .SingleAsync(r => r.LoginName == "ghost"));
+        Assert.Equal(DirectoryRefusalReason.NoStaffRecord, refusal.Reason);
+        Assert.Equal("999999", refusal.EmployeeNumber);
+        Assert.True(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().AuditEntries
+            .AnyAsync(e => e.EntityType == nameof(DirectoryRefusal) && e.Changes.Contains("ghost"))));
+        Assert.False(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Users.AnyAsync(u => u.Email == "ghost@directory.example")));
+    }
+
+    [Fact]
+    public async Task A_user_disabled_in_the_directory_is_refused_and_gets_no_account()
+    {
+        var (response, html) = await SignInAsync("gone", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"login-error\"", html);
+        Assert.Null(await LinkedAccountAsync("100003"));
+        Assert.Equal(DirectoryRefusalReason.DirectoryDisabled, await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>()
+            .DirectoryRefusals.Where(r => r.LoginName == "gone").Select(r => r.Reason).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("nobody")]
+    [InlineData("*")]
+    [InlineData("*)(uid=*")]
+    [InlineData("sato)(|(uid=*")]
+    [InlineData("s*")]
+    [InlineData("sat*")]
+    [InlineData("suzuk*")]
+    public async Task Unknown_and_filter_injecting_names_sign_nobody_in(string name)
+    {
+        // The password is a real person's: a widened search would find them and the bind would succeed.
+        var (response, html) = await SignInAsync(name, DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"login-error\"", html);
+    }
+
+    [Fact]
+    public async Task Wrong_directory_passwords_count_towards_the_lockout_of_the_linked_account()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("tanaka", DirectoryFixture.Password)).Response.StatusCode);
+
+        for (var i = 0; i < 5; i++)
+        {
+            var (wrong, html) = await SignInAsync("tanaka", "not-the-password");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("data-testid=\"login-error\"", html);
+        }
+
+        var account = await LinkedAccountAsync("100004");
+        Assert.True(account!.LockoutEnd > DateTimeOffset.UtcNow, "five wrong passwords lock the account");
+        // Even the right password does not get in while it is locked; the person is told so.
+        var (locked, _) = await SignInAsync("tanaka", DirectoryFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains("/Account/Lockout", locked.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Leaving_a_directory_group_takes_its_role_away_at_the_next_sign_in_and_the_change_is_audited()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("mapper", DirectoryFixture.Password)).Response.StatusCode);
+        var account = (await LinkedAccountAsync("100005"))!;
+        Assert.Equal([Roles.Csirt, Roles.Manager, Roles.Staff], (await RolesOfAsync(account)).Order());
+        var auditBefore = await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().AuditEntries.MaxAsync(e => e.Sequence));
+
+        fixture.Server.Modify(Slapd.GroupDn("SecOpsDx-CSIRT"), DirectoryAttributeOperation.Delete, "member", Slapd.PersonDn("mapper"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("mapper", DirectoryFixture.Password)).Response.StatusCode);
+
+        Assert.Equal([Roles.Manager, Roles.Staff], (await RolesOfAsync(account)).Order());
+        var removals = await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().AuditEntries
+            .Where(e => e.Sequence > auditBefore && e.Action == "Delete" && e.EntityType.StartsWith("IdentityUserRole")).ToListAsync());
+        Assert.Single(removals);
+        Assert.Equal("directory:mapper", removals[0].ActorName);
+    }
+
+    [Fact]
+    public async Task The_break_glass_administrator_still_signs_in_with_the_local_password()
+    {
+        var (response, _) = await SignInAsync("admin@example.jp", AppFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Login", response.Headers.Location!.ToString());
+    }
+}
+
+/// <summary>The directory is down: sign-in says so quickly, and local accounts keep working.</summary>
+public sealed class DirectoryDownTests : IDisposable
+{
+    private readonly AppFactory _app;
+
+    public DirectoryDownTests()
+    {
+        // A port nobody listens on: the connection is refused, as when the directory server is down.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        _app = new SettingsAppFactory(new()
+        {
+            ["SecOpsDx:Directory:Enabled"] = "true",
+            ["SecOpsDx:Directory:Host"] = "127.0.0.1",
+            ["SecOpsDx:Directory:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SecOpsDx:Directory:Transport"] = "Plain",
+            ["SecOpsDx:Directory:AllowPlainLdap"] = "true",
+            ["SecOpsDx:Directory:BindDn"] = Slapd.ServiceDn,
+            ["SecOpsDx:Directory:UserBaseDn"] = Slapd.People,
+        });
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task Sign_in_answers_within_five_seconds_that_the_directory_cannot_be_reached()
+    {
+        var client = _app.CreateBrowserLikeClient();
+        await SignIn.AntiforgeryTokenAsync(client, "/Account/Login");
+        var clock = Stopwatch.StartNew();
+
+        var response = await SignIn.PostLoginAsync(client, "sato", DirectoryFixture.Password);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Contains("ディレクトリに接続できません", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(_app.CreateBrowserLikeClient(), "admin@example.jp", AppFactory.DemoPassword)).StatusCode);
+    }
+
+    [Fact]
+    public void Plain_LDAP_without_the_lab_setting_stops_the_start_naming_the_setting()
+    {
+        using var app = new SettingsAppFactory(new()
+        {
+            ["SecOpsDx:Directory:Enabled"] = "true",
+            ["SecOpsDx:Directory:Host"] = "127.0.0.1",
+            ["SecOpsDx:Directory:Transport"] = "Plain",
+            ["SecOpsDx:Directory:BindDn"] = Slapd.ServiceDn,
+            ["SecOpsDx:Directory:UserBaseDn"] = Slapd.People,
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("SecOpsDx:Directory:AllowPlainLdap", failure.ToString());
+    }
+}
