@@ -8,6 +8,11 @@ using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Organization.Ldap;
 using SecOpsDx.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Web.Cli;
+using SecOpsDx.Web.Hosting;
 
 namespace SecOpsDx.Web.Tests;
 
@@ -25,6 +30,9 @@ public sealed class DirectoryFixture : IAsyncLifetime
         new("gone", Password, "100003", "gone@directory.example", "退職 三", Disabled: true),
         new("tanaka", Password, "100004", "tanaka@directory.example", "田中 四"),
         new("mapper", Password, "100005", "mapper@directory.example", "移動 五"),
+        new("leaver", Password, "100006", "leaver@directory.example", "退職 六"),
+        new("absent", Password, "100007", "absent@directory.example", "削除 七"),
+        new("onleave", Password, "100008", "onleave@directory.example", "休職 八"),
         // Signs in to the directory fine but is nobody in the roster.
         new("ghost", Password, "999999", "ghost@directory.example", "名簿 なし"),
     ];
@@ -201,6 +209,94 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("Login", response.Headers.Location!.ToString());
+    }
+
+    private async Task<(int Code, string Output)> SyncDirectoryVerbAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
+        builder.Configuration["SecOpsDx:DataDirectory"] = fixture.App.DataDirectory;
+        foreach (var (key, value) in fixture.Server.AppSettings()) builder.Configuration[key] = value;
+        builder.Logging.ClearProviders();
+        builder.AddSecOpsDx();
+        await using var app = builder.Build();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await CommandLine.RunAsync(app, ["sync-directory"], output, error);
+        return (code, $"{output}{error}");
+    }
+
+    private Task<List<DirectoryFindingView>> FindingsAsync() =>
+        InScopeAsync(async sp => (await sp.GetRequiredService<DirectoryCheck>().OpenFindingsAsync()).ToList());
+
+    [Fact]
+    public async Task Sync_directory_lists_staff_whose_account_is_gone_or_disabled_and_the_admin_confirms_the_leaving()
+    {
+        foreach (var uid in new[] { "leaver", "absent", "onleave" })
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(uid, DirectoryFixture.Password)).Response.StatusCode);
+        fixture.Server.Modify(Slapd.PersonDn("leaver"), DirectoryAttributeOperation.Add, "employeeType", "disabled");
+        fixture.Server.Modify(Slapd.PersonDn("onleave"), DirectoryAttributeOperation.Add, "employeeType", "disabled");
+        fixture.Server.Delete(Slapd.PersonDn("absent"));
+
+        var (code, output) = await SyncDirectoryVerbAsync();
+
+        Assert.Equal(0, code);
+        Assert.True(output.Contains("new findings (account gone or disabled): 3", StringComparison.Ordinal), output);
+        var findings = await FindingsAsync();
+        Assert.Equal(DirectoryFindingKind.Disabled, findings.Single(f => f.EmployeeNumber == "100006").Kind);
+        Assert.Equal(DirectoryFindingKind.Missing, findings.Single(f => f.EmployeeNumber == "100007").Kind);
+        // Nothing is retired by the check itself.
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Staff.Where(s => s.EmployeeNumber == "100006").Select(s => s.RetiredOn).SingleAsync()));
+
+        var today = SecOpsDx.Core.Calendar.JapanTime.Today(TimeProvider.System);
+        await InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            var check = sp.GetRequiredService<DirectoryCheck>();
+            var leaver = findings.Single(f => f.EmployeeNumber == "100006");
+            await check.ConfirmRetiredAsync(leaver.Id, leaver.Version, today);
+            // The same finding cannot be handled twice (another Admin, a second click).
+            var again = await Assert.ThrowsAsync<SecOpsDx.Core.DomainException>(() => check.DismissAsync(leaver.Id, leaver.Version));
+            Assert.Equal(SecOpsDx.Core.ErrorCodes.FindingResolved, again.Code);
+            var absent = findings.Single(f => f.EmployeeNumber == "100007");
+            await check.DismissAsync(absent.Id, absent.Version);
+            return true;
+        });
+        Assert.Equal(today, await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Staff.Where(s => s.EmployeeNumber == "100006").Select(s => s.RetiredOn).SingleAsync()));
+        Assert.True((await LinkedAccountAsync("100006"))!.LockoutEnd > DateTimeOffset.UtcNow);
+
+        // The person on leave is enabled again; the dismissed finding is not raised again; the retired one is gone.
+        fixture.Server.Modify(Slapd.PersonDn("onleave"), DirectoryAttributeOperation.Delete, "employeeType", "disabled");
+        var (code2, output2) = await SyncDirectoryVerbAsync();
+        Assert.Equal(0, code2);
+        Assert.True(output2.Contains("new findings (account gone or disabled): 0", StringComparison.Ordinal), output2);
+        Assert.Contains("restored since the last check: 1", output2);
+        Assert.DoesNotContain(await FindingsAsync(), f => f.EmployeeNumber is "100006" or "100007" or "100008");
+    }
+
+    [Fact]
+    public async Task A_future_or_unreadable_date_of_leaving_is_refused_and_the_finding_stays_open()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("tanaka", DirectoryFixture.Password)).Response.StatusCode);
+        var finding = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecOpsDxDbContext>();
+            var staff = await db.Staff.SingleAsync(s => s.EmployeeNumber == "100004");
+            var f = new DirectoryFinding { StaffMemberId = staff.Id, Kind = DirectoryFindingKind.Missing, FoundAt = DateTime.UtcNow };
+            db.Add(f);
+            await db.SaveChangesAsync();
+            return f;
+        });
+        var tomorrow = SecOpsDx.Core.Calendar.JapanTime.Today(TimeProvider.System).AddDays(1);
+
+        var refused = await Assert.ThrowsAsync<SecOpsDx.Core.ValidationFailedException>(() => InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<DirectoryCheck>().ConfirmRetiredAsync(finding.Id, finding.Version, tomorrow);
+            return true;
+        }));
+
+        Assert.Contains("retiredOn", refused.Errors.Keys);
+        Assert.Contains(await FindingsAsync(), f => f.Id == finding.Id);
+        Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Staff.Where(s => s.EmployeeNumber == "100004").Select(s => s.RetiredOn).SingleAsync()));
+        await InScopeAsync(async sp => { await sp.GetRequiredService<DirectoryCheck>().DismissAsync(finding.Id, finding.Version); return true; });
     }
 }
 

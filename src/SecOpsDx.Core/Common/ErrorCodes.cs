@@ -109,6 +109,11 @@ public static class ErrorCodes
     /// <summary>{0} = the limit in MB.</summary>
     public const string EvidenceTooLarge = "incident.evidence-too-large";
 
+    // Directory sign-in
+    public const string FindingNotFound = "directory.finding-not-found";
+    /// <summary>Someone else already confirmed or dismissed the finding.</summary>
+    public const string FindingResolved = "directory.finding-resolved";
+
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

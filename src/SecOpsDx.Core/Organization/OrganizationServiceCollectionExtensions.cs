@@ -13,6 +13,7 @@ public static class OrganizationServiceCollectionExtensions
         services.AddScoped<RosterImporter>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<Ldap.DirectoryAccounts>();
+        services.AddScoped<Ldap.DirectoryCheck>();
         services.AddSingleton<Ldap.IDirectory, Ldap.LdapDirectory>();
         return services;
     }

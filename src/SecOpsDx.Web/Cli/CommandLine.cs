@@ -13,6 +13,8 @@ public static class ExitCodes
     public const int Failed = 1;
     public const int BadUsage = 2;
     public const int AuditChainBroken = 3;
+    /// <summary>Something the verb needs (the directory) did not answer.</summary>
+    public const int Unavailable = 3;
 }
 
 /// <summary>Where a verb writes: its result on <see cref="Out"/>, notices and errors on <see cref="Error"/>.</summary>

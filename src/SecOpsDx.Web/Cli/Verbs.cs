@@ -49,6 +49,11 @@ public static class Verbs
             "Exits 3 and names the first broken entry when an entry was changed or removed, or when the trail\n" +
             "no longer reaches the expected head or the signed checkpoint in the data folder (newest entries\n" +
             "deleted). An intact run writes a new checkpoint."),
+        new("sync-directory", "Compare the staff who sign in through the directory with the directory itself.", [], [],
+            SyncDirectoryAsync,
+            "Staff whose directory account is gone or disabled are listed for an Admin to confirm as retired on the\n" +
+            "directory check page (nobody is retired by this verb). Exits 3 when the directory cannot be reached,\n" +
+            "2 when directory sign-in is not enabled (SecOpsDx:Directory:Enabled)."),
         new("create-api-token", "Issue a token with which another system calls the incident API.", [],
         [
             new("name", "NAME", "who or what uses the token, e.g. the monitoring system", Required: true),
@@ -135,6 +140,34 @@ public static class Verbs
         {
             throw new VerbException(SecOpsDx.Web.Components.Shared.UserMessages.Describe(e));
         }
+    }
+
+    private static async Task<int> SyncDirectoryAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var settings = sp.GetRequiredService<IOptions<SecOpsDx.Core.Organization.Ldap.DirectorySettings>>().Value;
+        if (!settings.Enabled)
+        {
+            console.Error.WriteLine("ディレクトリ認証が有効になっていません / directory sign-in is not enabled (SecOpsDx:Directory:Enabled=true)");
+            return ExitCodes.BadUsage;
+        }
+        if (settings.Problems() is { Count: > 0 } problems)
+        {
+            foreach (var p in problems) console.Error.WriteLine(p);
+            return ExitCodes.BadUsage;
+        }
+        sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "sync-directory");
+        var result = await sp.GetRequiredService<SecOpsDx.Core.Organization.Ldap.DirectoryCheck>().SyncAsync(ct);
+        if (result is null)
+        {
+            console.Error.WriteLine($"ディレクトリに接続できません / the directory {settings.Host}:{settings.EffectivePort} cannot be reached");
+            return ExitCodes.Unavailable;
+        }
+        console.Out.WriteLine($"ディレクトリの利用者 / people in the directory: {result.PeopleInDirectory}");
+        console.Out.WriteLine($"ディレクトリ連携している在職者 / staff in post signing in through it: {result.LinkedStaff}");
+        console.Out.WriteLine($"新たな照合結果 / new findings (account gone or disabled): {result.NewFindings}");
+        console.Out.WriteLine($"復帰 / restored since the last check: {result.Restored}");
+        console.Out.WriteLine($"確認待ち / waiting for an Admin on the directory check page: {result.OpenFindings}");
+        return ExitCodes.Done;
     }
 
     private static async Task<int> AuditVerifyAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)

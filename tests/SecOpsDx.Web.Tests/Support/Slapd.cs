@@ -126,6 +126,15 @@ public sealed class Slapd : IAsyncDisposable
         connection.SendRequest(new ModifyRequest(dn, change));
     }
 
+    /// <summary>Removes an entry, as when a person's directory account is deleted.</summary>
+    public void Delete(string dn)
+    {
+        using var connection = new LdapConnection(new LdapDirectoryIdentifier("127.0.0.1", Port)) { AuthType = AuthType.Basic };
+        connection.SessionOptions.ProtocolVersion = 3;
+        connection.Bind(new NetworkCredential(RootDn, RootPassword));
+        connection.SendRequest(new DeleteRequest(dn));
+    }
+
     /// <summary>Settings that point the app at this server (plain LDAP on loopback, allowed for this lab only).</summary>
     public Dictionary<string, string?> AppSettings(params (string Group, string Role)[] groupRoles)
     {

@@ -11,7 +11,7 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261126061944_DirectorySignIn")]
+    [Migration("20261126062705_DirectorySignIn")]
     partial class DirectorySignIn
     {
         /// <inheritdoc />
@@ -778,6 +778,45 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Organization.Ldap.DirectoryFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId", "ResolvedAt");
+
+                    b.ToTable("DirectoryFindings");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Organization.Ldap.DirectoryRefusal", b =>
                 {
                     b.Property<long>("Id")
@@ -1021,6 +1060,17 @@ namespace SecOpsDx.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Organization.Ldap.DirectoryFinding", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Organization.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Organization.SignInSession", b =>
