@@ -12,6 +12,7 @@ public static class OrganizationServiceCollectionExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<RosterImporter>();
         services.AddScoped<SignInSessions>();
+        services.AddScoped<BulkAccounts>();
         services.AddScoped<Ldap.DirectoryAccounts>();
         services.AddScoped<Ldap.DirectoryCheck>();
         services.AddSingleton<Ldap.IDirectory, Ldap.LdapDirectory>();

@@ -85,6 +85,9 @@ public sealed class SignInSettings
     public int FailedPerClient { get; set; } = 4;
 
     public int WindowMinutes { get; set; } = 15;
+
+    /// <summary>Days a one-time link to set the first password (bulk accounts) stays valid.</summary>
+    public int SetupLinkDays { get; set; } = 14;
 }
 
 /// <summary>"SecOpsDx:Audit".</summary>

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace SecOpsDx.EndToEnd.Tests.Support;
 
 /// <summary>One running app and one Debian Chromium shared by the browser journeys; each test gets its own browser context.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -11,11 +11,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public RunningApp App { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The app the journeys of this fixture use; a fixture for another set-up starts it with its settings.</summary>
+    protected virtual Task<RunningApp> StartAppAsync() => RunningApp.StartAsync();
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: apt-get install -y chromium (the README test command does this).");
-        App = await RunningApp.StartAsync();
+        App = await StartAppAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> CspViolations = new();
 
     /// <summary>Signs in through the form and waits until the home page is interactive.</summary>
-    public async Task<IPage> SignInAsync(string email, string password = RunningApp.DemoPassword)
+    public async Task<IPage> SignInAsync(string email, string password = RunningApp.DemoPassword, string landing = "/")
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/Account/Login");
@@ -61,15 +64,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             // Signing in hashes a password and writes the audit trail; on a busy two-core machine (the other test
             // projects run beside this one) that can take longer than a click.
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 45_000 });
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { Timeout = 45_000 });
         }
         catch (TimeoutException e)
         {
             var shown = await page.Locator("body").InnerTextAsync();
             throw new TimeoutException($"{email} did not reach the home page; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}", e);
         }
-        await page.WaitForSelectorAsync("[data-testid=my-roles]");
-        await WaitUntilInteractiveAsync(page);
+        if (landing == "/")
+        {
+            await page.WaitForSelectorAsync("[data-testid=my-roles]");
+            await WaitUntilInteractiveAsync(page);
+        }
         return page;
     }
 
@@ -77,7 +83,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator(".page[data-interactive=true]").WaitForAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

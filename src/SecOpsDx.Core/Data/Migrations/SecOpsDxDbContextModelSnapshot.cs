@@ -848,6 +848,40 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("DirectoryRefusals");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Organization.PasswordSetupLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordSetupLinks");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Organization.SignInSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1068,6 +1102,17 @@ namespace SecOpsDx.Core.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Organization.PasswordSetupLink", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Organization.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Organization.SignInSession", b =>

@@ -53,6 +53,29 @@ namespace SecOpsDx.Core.Data.Migrations
                     table.PrimaryKey("PK_DirectoryRefusals", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PasswordSetupLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordSetupLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordSetupLinks_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DirectoryFindings_StaffMemberId_ResolvedAt",
                 table: "DirectoryFindings",
@@ -62,6 +85,17 @@ namespace SecOpsDx.Core.Data.Migrations
                 name: "IX_DirectoryRefusals_At",
                 table: "DirectoryRefusals",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordSetupLinks_TokenHash",
+                table: "PasswordSetupLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordSetupLinks_UserId",
+                table: "PasswordSetupLinks",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -72,6 +106,9 @@ namespace SecOpsDx.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "DirectoryRefusals");
+
+            migrationBuilder.DropTable(
+                name: "PasswordSetupLinks");
         }
     }
 }

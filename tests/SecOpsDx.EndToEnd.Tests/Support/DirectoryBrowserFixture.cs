@@ -1,0 +1,33 @@
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests.Support;
+
+/// <summary>The app signing staff in against a real OpenLDAP server, with its own browser.</summary>
+public sealed class DirectoryBrowserFixture : BrowserFixture
+{
+    public const string Password = "Ldap-E2e-2026";
+
+    private Slapd? _slapd;
+
+    protected override async Task<RunningApp> StartAppAsync()
+    {
+        _slapd = await Slapd.StartAsync(
+            [new("kato", Password, "100021", "kato@directory.example", "加藤 二十一"), new("ito", Password, "100022", null, "伊藤 二十二")],
+            new Dictionary<string, string[]> { ["SecOpsDx-CSIRT"] = ["ito"] });
+        var settings = _slapd.AppSettings(("SecOpsDx-CSIRT", "Csirt"))
+            .ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
+        return await RunningApp.StartAsync(settings);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_slapd is not null) await _slapd.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DirectoryAppCollection : ICollectionFixture<DirectoryBrowserFixture>
+{
+    public const string Name = "running app with a directory";
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.Web.Tests;
+
+/// <summary>Accounts for a whole department at once, each with a one-time link to set the first password.</summary>
+public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    /// <summary>Accounts for the section of the first member of staff still without one.</summary>
+    private async Task<BulkResult> CreateForADepartmentAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+        var bulk = scope.ServiceProvider.GetRequiredService<BulkAccounts>();
+        var first = (await bulk.CandidatesAsync([])).First(c => c.Email is not null && !c.EmailTaken);
+        var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+        var department = await db.Staff.Where(s => s.Id == first.StaffId).Select(s => s.DepartmentId).SingleAsync();
+        return await bulk.CreateAsync([department], 14);
+    }
+
+    private async Task<HttpResponseMessage> PostPasswordAsync(HttpClient client, string token, string password, string confirm)
+    {
+        var page = await client.GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(token)}");
+        var antiforgery = WebUtility.HtmlDecode(Antiforgery().Match(page).Groups[1].Value);
+        return await client.PostAsync($"/Account/SetPassword?token={Uri.EscapeDataString(token)}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery, ["_handler"] = "set-password",
+            ["Input.Token"] = token, ["Input.Password"] = password, ["Input.Confirm"] = confirm,
+        }));
+    }
+
+    [Fact]
+    public async Task A_person_sets_a_password_with_their_link_once_and_signs_in_with_it()
+    {
+        var result = await CreateForADepartmentAsync();
+        Assert.NotEmpty(result.Created);
+        var link = result.Created[0];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            var staff = await db.Staff.SingleAsync(s => s.EmployeeNumber == link.EmployeeNumber);
+            Assert.NotNull(staff.UserId);
+            // Only the token's hash is kept.
+            Assert.False(await db.PasswordSetupLinks.AnyAsync(l => l.TokenHash == link.Token));
+        }
+        var browser = factory.CreateBrowserLikeClient();
+
+        var weak = await PostPasswordAsync(browser, link.Token, "short", "short");
+        Assert.Contains("data-testid=\"set-password-errors\"", await weak.Content.ReadAsStringAsync());
+        var set = await PostPasswordAsync(browser, link.Token, "Firstpass-2026", "Firstpass-2026");
+        var html = await set.Content.ReadAsStringAsync();
+
+        Assert.Contains("data-testid=\"set-password-done\"", html);
+        Assert.Contains(link.Email, html);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+
+        // The link works once: a second use (someone who found the sheet) is refused and changes nothing.
+        var reused = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Token)}");
+        Assert.Contains("すでに使われています", reused);
+        var again = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Otherpass-2026", "Otherpass-2026");
+        Assert.Contains("data-testid=\"set-password-problem\"", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_or_unknown_link_is_refused_with_a_reason()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            var userId = await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync();
+            var stored = await db.PasswordSetupLinks.SingleAsync(l => l.UserId == userId);
+            stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        var expired = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
+        Assert.Contains("有効期限が切れています", await expired.Content.ReadAsStringAsync());
+        var unknown = await factory.CreateBrowserLikeClient().GetStringAsync("/Account/SetPassword?token=not-a-token");
+        Assert.Contains("このリンクは使えません", unknown);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_who_already_have_an_account_or_no_e_mail_are_not_given_one()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var bulk = scope.ServiceProvider.GetRequiredService<BulkAccounts>();
+        var candidates = await bulk.CandidatesAsync([]);
+
+        // The demo account holders have accounts already.
+        Assert.DoesNotContain(candidates, c => c.EmployeeNumber is "D0001" or "D0005");
+        Assert.All(candidates, c => Assert.False(string.IsNullOrEmpty(c.EmployeeNumber)));
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_opens_the_bulk_page()
+    {
+        var staff = await SignIn.AsAsync(factory, "staff@example.jp");
+        var response = await staff.GetAsync("/accounts/bulk");
+        Assert.DoesNotContain("bulk-create", await response.Content.ReadAsStringAsync());
+        var admin = await SignIn.AsAsync(factory, "admin@example.jp");
+        Assert.Contains("bulk-create", await admin.GetStringAsync("/accounts/bulk"));
+    }
+}
