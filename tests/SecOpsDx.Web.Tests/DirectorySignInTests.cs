@@ -33,6 +33,7 @@ public sealed class DirectoryFixture : IAsyncLifetime
         new("leaver", Password, "100006", "leaver@directory.example", "退職 六"),
         new("absent", Password, "100007", "absent@directory.example", "削除 七"),
         new("onleave", Password, "100008", "onleave@directory.example", "休職 八"),
+        new("yamada", Password, "100009", "yamada@directory.example", "山田 九"),
         // Signs in to the directory fine but is nobody in the roster.
         new("ghost", Password, "999999", "ghost@directory.example", "名簿 なし"),
     ];
@@ -200,6 +201,32 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
             .Where(e => e.Sequence > auditBefore && e.Action == "Delete" && e.EntityType.StartsWith("IdentityUserRole")).ToListAsync());
         Assert.Single(removals);
         Assert.Equal("directory:mapper", removals[0].ActorName);
+    }
+
+    [Fact]
+    public async Task A_directory_account_with_two_factors_is_asked_for_its_code_after_the_directory_password()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("yamada", DirectoryFixture.Password)).Response.StatusCode);
+        var account = (await LinkedAccountAsync("100009"))!;
+        await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByIdAsync(account.Id))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            return true;
+        });
+
+        var (response, _) = await SignInAsync("yamada", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/LoginWith2fa", response.Headers.Location!.ToString());
+        await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(account.Id))!, false);
+            return true;
+        });
     }
 
     [Fact]
