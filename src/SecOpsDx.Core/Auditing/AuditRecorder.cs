@@ -28,6 +28,8 @@ internal sealed class AuditRecorder
     [
         typeof(AuditEntry), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>),
         typeof(IdentityUserPasskey<string>),
+        // The outbox is a log of mail, shown to the Admin on its own page; copying every body into the trail adds nothing.
+        typeof(Mail.OutboxMessage),
     ];
 
     private sealed record Pending(EntityEntry Entry, string Action, string? KeyBeforeSave, Dictionary<string, object?> Changes);

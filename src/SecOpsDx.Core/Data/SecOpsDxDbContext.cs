@@ -35,6 +35,7 @@ public class SecOpsDxDbContext(
     public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<PasswordSetupLink> PasswordSetupLinks => Set<PasswordSetupLink>();
+    public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
     public DbSet<Organization.Ldap.DirectoryRefusal> DirectoryRefusals => Set<Organization.Ldap.DirectoryRefusal>();
     public DbSet<Organization.Ldap.DirectoryFinding> DirectoryFindings => Set<Organization.Ldap.DirectoryFinding>();
 

@@ -54,6 +54,12 @@ public static class Verbs
             "Staff whose directory account is gone or disabled are listed for an Admin to confirm as retired on the\n" +
             "directory check page (nobody is retired by this verb). Exits 3 when the directory cannot be reached,\n" +
             "2 when directory sign-in is not enabled (SecOpsDx:Directory:Enabled)."),
+        new("run-job", "Run a background job now.",
+        [
+            new("JOB", "send-mail: deliver every queued e-mail now, whatever its retry wait"),
+        ], [], RunJobAsync,
+            "Exits 0 when the job ran. When the mail server is down, send-mail says so on standard error, keeps\n" +
+            "every message queued for the next run, and still exits 0."),
         new("create-api-token", "Issue a token with which another system calls the incident API.", [],
         [
             new("name", "NAME", "who or what uses the token, e.g. the monitoring system", Required: true),
@@ -167,6 +173,22 @@ public static class Verbs
         console.Out.WriteLine($"新たな照合結果 / new findings (account gone or disabled): {result.NewFindings}");
         console.Out.WriteLine($"復帰 / restored since the last check: {result.Restored}");
         console.Out.WriteLine($"確認待ち / waiting for an Admin on the directory check page: {result.OpenFindings}");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> RunJobAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
+    {
+        var job = args.Argument("JOB");
+        if (job != "send-mail")
+        {
+            console.Error.WriteLine($"error: unknown job '{job}' (jobs: send-mail)");
+            return ExitCodes.BadUsage;
+        }
+        sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "run-job send-mail");
+        var result = await sp.GetRequiredService<SecOpsDx.Core.Mail.MailDelivery>().DeliverAsync(everything: true, ct);
+        console.Out.WriteLine($"送信 / sent: {result.Sent}, 拒否 / refused by the server: {result.Refused}, 断念 / given up: {result.GaveUp}, 待機中 / still queued: {result.StillQueued}");
+        if (result.ServerProblem is { } problem)
+            console.Error.WriteLine($"メールサーバーを使えません。未送信のメールは次回に送ります / the mail server cannot be used, queued mail stays queued: {problem}");
         return ExitCodes.Done;
     }
 

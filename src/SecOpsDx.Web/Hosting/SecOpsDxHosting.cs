@@ -17,6 +17,7 @@ using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Organization.Ldap;
+using SecOpsDx.Core.Mail;
 using SecOpsDx.Web.Components;
 using SecOpsDx.Web.Components.Account;
 
@@ -29,6 +30,8 @@ public static class SecOpsDxHosting
         var services = builder.Services;
         services.Configure<SecOpsDxOptions>(builder.Configuration.GetSection(SecOpsDxOptions.Section));
         services.Configure<DirectorySettings>(builder.Configuration.GetSection(DirectorySettings.Section));
+        services.Configure<SecOpsDx.Core.Mail.MailSettings>(builder.Configuration.GetSection(SecOpsDx.Core.Mail.MailSettings.Section));
+        services.AddMail();
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -162,6 +165,9 @@ public static class SecOpsDxHosting
         var directory = app.Services.GetRequiredService<IOptions<DirectorySettings>>().Value;
         if (directory.Problems() is { Count: > 0 } problems)
             throw new InvalidOperationException("Directory sign-in settings cannot be used: " + string.Join("; ", problems));
+        var mail = app.Services.GetRequiredService<IOptions<SecOpsDx.Core.Mail.MailSettings>>().Value;
+        if (mail.Problems() is { Count: > 0 } mailProblems)
+            throw new InvalidOperationException("Mail settings cannot be used: " + string.Join("; ", mailProblems));
         if (directory.Enabled)
             log.LogInformation("Directory sign-in: {Host}:{Port} ({Transport}), people under {Base}", directory.Host, directory.EffectivePort, directory.Transport, directory.UserBaseDn);
         await app.Services.GetRequiredService<AuditCheckpointing>().AdvanceAsync(db);

@@ -2,19 +2,25 @@ using SecOpsDx.Web.Tests.Support;
 
 namespace SecOpsDx.EndToEnd.Tests.Support;
 
-/// <summary>The app signing staff in against a real OpenLDAP server, with its own browser.</summary>
+/// <summary>
+/// A second app, set up as a municipality with a directory and a mail server runs it: staff sign in against a real
+/// OpenLDAP server and mail goes to a real SMTP server on loopback. It has its own browser.
+/// </summary>
 public sealed class DirectoryBrowserFixture : BrowserFixture
 {
     public const string Password = "Ldap-E2e-2026";
 
     private Slapd? _slapd;
 
+    public TestSmtpServer Smtp { get; } = new();
+
     protected override async Task<RunningApp> StartAppAsync()
     {
         _slapd = await Slapd.StartAsync(
             [new("kato", Password, "100021", "kato@directory.example", "加藤 二十一"), new("ito", Password, "100022", null, "伊藤 二十二")],
             new Dictionary<string, string[]> { ["SecOpsDx-CSIRT"] = ["ito"] });
-        var settings = _slapd.AppSettings(("SecOpsDx-CSIRT", "Csirt"))
+        await Smtp.StartAsync();
+        var settings = _slapd.AppSettings(("SecOpsDx-CSIRT", "Csirt")).Concat(Smtp.AppSettings())
             .ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
         return await RunningApp.StartAsync(settings);
     }
@@ -23,6 +29,7 @@ public sealed class DirectoryBrowserFixture : BrowserFixture
     {
         await base.DisposeAsync();
         if (_slapd is not null) await _slapd.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 

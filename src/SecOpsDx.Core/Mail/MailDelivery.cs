@@ -1,0 +1,133 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using SecOpsDx.Core.Data;
+
+namespace SecOpsDx.Core.Mail;
+
+/// <summary>What one delivery run did. <see cref="ServerProblem"/> is set when the server could not be used at all.</summary>
+public sealed record DeliveryResult(int Sent, int Refused, int GaveUp, int StillQueued, string? ServerProblem);
+
+/// <summary>
+/// Delivers the outbox over one SMTP connection per run. A message is marked sent right after the server accepted
+/// it (one row at a time), so a crash can resend at most the message in flight and never loses one. A refused
+/// recipient is retried later on its own and never stops the others; a server that is down leaves everything
+/// queued, with backoff, until it is back.
+/// </summary>
+public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> options, TimeProvider time, ILogger<MailDelivery> log)
+{
+    private MailSettings Settings => options.Value;
+
+    /// <param name="everything">An explicit run (verb, "send now"): every queued message is tried, whatever its backoff.</param>
+    public async Task<DeliveryResult> DeliverAsync(bool everything = false, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.GaveUpAt == null && (everything || m.NextAttemptAt <= now))
+            .OrderByDescending(m => m.Urgent).ThenBy(m => m.Id)
+            .Take(Settings.BatchSize).ToListAsync(ct);
+        if (due.Count == 0) return new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), null);
+        if (!Settings.Configured)
+            return new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), "no SMTP server is configured (SecOpsDx:Smtp:Host, SecOpsDx:Smtp:From)");
+
+        using var client = new SmtpClient { Timeout = Settings.TimeoutSeconds * 1000 };
+        try
+        {
+            await client.ConnectAsync(Settings.Host, Settings.Port, Settings.Security switch
+            {
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                _ => SecureSocketOptions.None,
+            }, ct);
+            if (!string.IsNullOrEmpty(Settings.User)) await client.AuthenticateAsync(Settings.User, Settings.Password, ct);
+        }
+        catch (Exception e) when (e is SocketException or IOException or SmtpCommandException or SmtpProtocolException
+                                      or AuthenticationException or SslHandshakeException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            var problem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
+            log.LogWarning("Mail server cannot be used; {Count} messages stay queued: {Problem}", due.Count, problem);
+            var gaveUpNow = 0;
+            foreach (var m in due) gaveUpNow += Failed(m, problem, now) ? 1 : 0;
+            await db.SaveChangesAsync(ct);
+            return new DeliveryResult(0, 0, gaveUpNow, await QueuedCountAsync(ct), problem);
+        }
+
+        int sent = 0, refused = 0, gaveUp = 0;
+        string? serverProblem = null;
+        var from = MailboxAddress.Parse(Settings.From);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var message = due[i];
+            try
+            {
+                await client.SendAsync(Build(from, message), ct);
+            }
+            catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            {
+                // This recipient or message only: the connection goes on with the next one.
+                refused++;
+                gaveUp += Failed(message, $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+            catch (Exception e) when (e is SocketException or IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
+            {
+                serverProblem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
+                log.LogWarning("Mail delivery stopped after {Sent} messages: {Problem}", sent, serverProblem);
+                // This one and the ones not tried yet wait for the server, with backoff; nothing is dropped.
+                foreach (var rest in due.Skip(i)) gaveUp += Failed(rest, serverProblem, now) ? 1 : 0;
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            message.SentAt = time.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+            message.Attempts++;
+            // Marked one by one: a crash here resends this message at worst, never loses one.
+            await db.SaveChangesAsync(ct);
+            sent++;
+        }
+        if (client.IsConnected)
+        {
+            try { await client.DisconnectAsync(quit: true, ct); }
+            catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException) { }
+        }
+        return new DeliveryResult(sent, refused, gaveUp, await QueuedCountAsync(ct), serverProblem);
+    }
+
+    private Task<int> QueuedCountAsync(CancellationToken ct) =>
+        db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null && m.GaveUpAt == null, ct);
+
+    /// <summary>Counts a failed try, schedules the next with backoff; true when this was the last allowed try.</summary>
+    private bool Failed(OutboxMessage message, string problem, DateTime now)
+    {
+        message.Attempts++;
+        message.LastError = problem.Length <= 1000 ? problem : problem[..1000];
+        if (message.Attempts >= Settings.MaxAttempts)
+        {
+            message.GaveUpAt = now;
+            log.LogError("Mail to {To} ({Kind}) given up after {Attempts} tries: {Problem}", message.To, message.Kind, message.Attempts, problem);
+            return true;
+        }
+        var wait = TimeSpan.FromMinutes(Settings.FirstRetryMinutes * Math.Pow(2, Math.Min(message.Attempts - 1, 16)));
+        message.NextAttemptAt = now + (wait > TimeSpan.FromHours(6) ? TimeSpan.FromHours(6) : wait);
+        return false;
+    }
+
+    /// <summary>A text part and an HTML part, UTF-8; MimeKit writes a Japanese subject as RFC 2047 encoded words.</summary>
+    private static MimeMessage Build(MailboxAddress from, OutboxMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(from);
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.Headers.Add("X-SecOpsDx-Kind", message.Kind);
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SecOpsDx.Core.Mail;
+
+public static class MailServiceCollectionExtensions
+{
+    public static IServiceCollection AddMail(this IServiceCollection services)
+    {
+        services.AddScoped<Outbox>();
+        services.AddScoped<MailDelivery>();
+        return services;
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Mail;
+using SecOpsDx.Web.Cli;
+using SecOpsDx.Web.Hosting;
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.Web.Tests;
+
+/// <summary>The app and a real SMTP server on loopback.</summary>
+public sealed class MailFixture : IAsyncLifetime
+{
+    public TestSmtpServer Smtp { get; } = new();
+    public AppFactory App { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await Smtp.StartAsync();
+        App = new SettingsAppFactory(Smtp.AppSettings());
+        _ = App.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>The outbox delivers every message exactly once, whatever the server does meanwhile.</summary>
+public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailFixture>
+{
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private Task<int> EnqueueAsync(params OutgoingMail[] mails) => InScopeAsync(sp => sp.GetRequiredService<Outbox>().EnqueueAsync(mails));
+
+    private Task<DeliveryResult> DeliverAsync(bool everything = true) => InScopeAsync(sp => sp.GetRequiredService<MailDelivery>().DeliverAsync(everything));
+
+    private static OutgoingMail Mail(string key, string to, string subject = "【SecOpsDx】研修の受講期限が近づいています") =>
+        new(key, "test", to, null, subject, $"{subject}\n\n受講期限: 令和9年3月31日", $"<p>{subject}</p>");
+
+    private List<MimeMessage> ReceivedBy(string address) =>
+        fixture.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
+
+    private Task<OutboxMessage> StoredAsync(string key) =>
+        InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Outbox.AsNoTracking().SingleAsync(m => m.Key == key));
+
+    [Fact]
+    public async Task A_queued_message_arrives_once_with_its_Japanese_subject_and_both_parts_and_a_rerun_sends_nothing_new()
+    {
+        Assert.Equal(1, await EnqueueAsync(Mail("once-1", "once@city.example.jp")));
+
+        var result = await DeliverAsync();
+
+        Assert.Null(result.ServerProblem);
+        var got = Assert.Single(ReceivedBy("once@city.example.jp"));
+        Assert.Equal("【SecOpsDx】研修の受講期限が近づいています", got.Subject);
+        Assert.Contains("令和9年3月31日", got.TextBody);
+        Assert.Contains("<p>", got.HtmlBody);
+        Assert.Equal("secopsdx@city.example.jp", got.From.Mailboxes.Single().Address);
+        Assert.NotNull((await StoredAsync("once-1")).SentAt);
+
+        // The same rule run again queues nothing, and a second delivery sends nothing.
+        Assert.Equal(0, await EnqueueAsync(Mail("once-1", "once@city.example.jp")));
+        await DeliverAsync();
+        Assert.Single(ReceivedBy("once@city.example.jp"));
+    }
+
+    [Fact]
+    public async Task While_the_server_is_down_nothing_is_lost_and_when_it_is_back_everything_arrives_exactly_once()
+    {
+        await fixture.Smtp.StopAsync();
+        try
+        {
+            await EnqueueAsync(Mail("down-1", "down1@city.example.jp"), Mail("down-2", "down2@city.example.jp"));
+
+            var failed = await DeliverAsync();
+
+            Assert.NotNull(failed.ServerProblem);
+            var stored = await StoredAsync("down-1");
+            Assert.Null(stored.SentAt);
+            Assert.Null(stored.GaveUpAt);
+            Assert.Equal(1, stored.Attempts);
+            Assert.True(stored.NextAttemptAt > DateTime.UtcNow, "the next try waits");
+            // A scheduled run respects the wait; nothing is lost meanwhile.
+            Assert.Equal(0, (await DeliverAsync(everything: false)).Sent);
+        }
+        finally
+        {
+            await fixture.Smtp.StartAsync();
+        }
+
+        var delivered = await DeliverAsync();
+
+        Assert.Null(delivered.ServerProblem);
+        Assert.Single(ReceivedBy("down1@city.example.jp"));
+        Assert.Single(ReceivedBy("down2@city.example.jp"));
+        await DeliverAsync();
+        Assert.Single(ReceivedBy("down1@city.example.jp"));
+    }
+
+    [Fact]
+    public async Task A_recipient_the_server_refuses_never_blocks_the_others_and_is_given_up_after_the_tries_run_out()
+    {
+        fixture.Smtp.Refuse("refused@city.example.jp");
+        await EnqueueAsync(Mail("refuse-1", "before@city.example.jp"), Mail("refuse-2", "refused@city.example.jp"), Mail("refuse-3", "after@city.example.jp"));
+
+        var result = await DeliverAsync();
+
+        Assert.True(result.Refused >= 1);
+        Assert.Single(ReceivedBy("before@city.example.jp"));
+        Assert.Single(ReceivedBy("after@city.example.jp"));
+        var refused = await StoredAsync("refuse-2");
+        Assert.Null(refused.SentAt);
+        Assert.Contains("550", refused.LastError);
+
+        for (var i = 0; i < 12; i++) await DeliverAsync();
+        refused = await StoredAsync("refuse-2");
+        Assert.NotNull(refused.GaveUpAt);
+        Assert.Equal(12, refused.Attempts);
+        Assert.Empty(ReceivedBy("refused@city.example.jp"));
+        Assert.Contains(await InScopeAsync(sp => sp.GetRequiredService<Outbox>().ListAsync(OutboxState.GaveUp)), r => r.To == "refused@city.example.jp");
+    }
+
+    [Fact]
+    public async Task The_send_mail_job_with_the_server_down_says_so_keeps_everything_queued_and_exits_0()
+    {
+        await EnqueueAsync(Mail("verb-1", "verb@city.example.jp"));
+        await fixture.Smtp.StopAsync();
+        int code;
+        string error;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
+            builder.Configuration["SecOpsDx:DataDirectory"] = fixture.App.DataDirectory;
+            foreach (var (key, value) in fixture.Smtp.AppSettings()) builder.Configuration[key] = value;
+            builder.Logging.ClearProviders();
+            builder.AddSecOpsDx();
+            await using var app = builder.Build();
+            var (output, errors) = (new StringWriter(), new StringWriter());
+            code = await CommandLine.RunAsync(app, ["run-job", "send-mail"], output, errors);
+            error = errors.ToString();
+        }
+        finally
+        {
+            await fixture.Smtp.StartAsync();
+        }
+
+        Assert.Equal(0, code);
+        Assert.Contains("mail server cannot be used", error);
+        Assert.Null((await StoredAsync("verb-1")).SentAt);
+    }
+}
