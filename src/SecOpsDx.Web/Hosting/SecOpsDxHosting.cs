@@ -18,6 +18,7 @@ using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Organization.Ldap;
 using SecOpsDx.Core.Mail;
+using SecOpsDx.Web.Jobs;
 using SecOpsDx.Web.Components;
 using SecOpsDx.Web.Components.Account;
 
@@ -75,6 +76,7 @@ public static class SecOpsDxHosting
         services.AddSingleton<AuditCheckpointing>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointing>());
         builder.AddSecOpsDxProtection();
+        builder.AddSecOpsDxJobs();
         return builder;
     }
 
