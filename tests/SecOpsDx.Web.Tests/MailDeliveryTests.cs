@@ -159,3 +159,82 @@ public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailF
         Assert.Null((await StoredAsync("verb-1")).SentAt);
     }
 }
+
+/// <summary>PPC deadline reminders: to every CSIRT member in their language, once per stage, at once.</summary>
+public sealed class PpcReminderTests(MailFixture fixture) : IClassFixture<MailFixture>
+{
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Auditing.ActorOverride>().Actor = new SecOpsDx.Core.Auditing.AuditActor(null, "test");
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>An open demo ticket whose PPC preliminary report is pending and due at the given moment.</summary>
+    private Task<string> TicketWithPreliminaryDueAsync(DateTimeOffset due, string? number = null) => InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SecOpsDxDbContext>();
+        var incident = number is null
+            ? await db.Incidents.OrderBy(i => i.Id).FirstAsync(i => i.Status != SecOpsDx.Core.Incidents.IncidentStatus.Closed && !db.IncidentReports.Any(r => r.IncidentId == i.Id && r.Channel == SecOpsDx.Core.Incidents.IncidentTaxonomy.PpcPreliminary && r.State == SecOpsDx.Core.Incidents.ReportState.Pending))
+            : await db.Incidents.SingleAsync(i => i.Number == number);
+        var report = await db.IncidentReports.FirstOrDefaultAsync(r => r.IncidentId == incident.Id && r.Channel == SecOpsDx.Core.Incidents.IncidentTaxonomy.PpcPreliminary);
+        if (report is null)
+        {
+            report = new SecOpsDx.Core.Incidents.IncidentReport { IncidentId = incident.Id, Channel = SecOpsDx.Core.Incidents.IncidentTaxonomy.PpcPreliminary };
+            db.IncidentReports.Add(report);
+        }
+        report.State = SecOpsDx.Core.Incidents.ReportState.Pending;
+        report.DueAt = due;
+        await db.SaveChangesAsync();
+        return incident.Number;
+    });
+
+    private Task<SecOpsDx.Web.Jobs.ReminderRun> RunRemindersAsync() =>
+        InScopeAsync(sp => sp.GetRequiredService<SecOpsDx.Web.Jobs.ReminderMailer>().RunAsync());
+
+    private Task DeliverAsync() => InScopeAsync(sp => sp.GetRequiredService<MailDelivery>().DeliverAsync(everything: true));
+
+    private List<MimeMessage> About(string number, string to) =>
+        fixture.Smtp.Received.Where(m => (m.Subject ?? "").Contains(number, StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == to)).ToList();
+
+    [Fact]
+    public async Task A_deadline_within_48_hours_then_a_missed_one_each_reach_the_CSIRT_once_in_their_language()
+    {
+        var english = await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SecOpsDx.Core.Organization.ApplicationUser>>();
+            var user = await SecOpsDx.Core.Organization.AccountProvisioning.CreateAsync(users, "csirt.en@example.jp", "En-Pass-2026x", "English Member");
+            user.PreferredCulture = "en-US";
+            user.DateStyle = "Western";
+            await users.UpdateAsync(user);
+            await users.AddToRoleAsync(user, SecOpsDx.Core.Organization.Roles.Csirt);
+            return user.Email!;
+        });
+        var number = await TicketWithPreliminaryDueAsync(DateTimeOffset.UtcNow.AddHours(30));
+
+        var first = await RunRemindersAsync();
+        await DeliverAsync();
+
+        Assert.True(first.Queued >= 2);
+        var japanese = Assert.Single(About(number, "csirt@example.jp"));
+        Assert.Contains("48時間を切りました", japanese.Subject);
+        Assert.Contains("速報", japanese.TextBody);
+        Assert.Contains("令和", japanese.TextBody);
+        var inEnglish = Assert.Single(About(number, english));
+        Assert.Contains("less than 48 hours", inEnglish.Subject);
+        Assert.DoesNotContain("令和", inEnglish.TextBody);
+
+        // Evaluating again queues nothing new for the same stage.
+        Assert.Equal(0, (await RunRemindersAsync()).Queued);
+
+        // The deadline passes: one more message each, saying it is late.
+        await TicketWithPreliminaryDueAsync(DateTimeOffset.UtcNow.AddHours(-1), number);
+        await RunRemindersAsync();
+        await DeliverAsync();
+        var late = About(number, "csirt@example.jp");
+        Assert.Equal(2, late.Count);
+        Assert.Contains(late, m => (m.Subject ?? "").Contains("期限を過ぎています", StringComparison.Ordinal));
+        // Staff who are not CSIRT get nothing.
+        Assert.Empty(About(number, "staff@example.jp"));
+    }
+}

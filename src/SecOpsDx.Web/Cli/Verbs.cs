@@ -56,7 +56,7 @@ public static class Verbs
             "2 when directory sign-in is not enabled (SecOpsDx:Directory:Enabled)."),
         new("run-job", "Run a background job now.",
         [
-            new("JOB", "send-mail: deliver every queued e-mail now, whatever its retry wait"),
+            new("JOB", "reminders: evaluate every reminder rule now and queue what is due; send-mail: deliver every queued e-mail now, whatever its retry wait"),
         ], [], RunJobAsync,
             "Exits 0 when the job ran. When the mail server is down, send-mail says so on standard error, keeps\n" +
             "every message queued for the next run, and still exits 0."),
@@ -179,9 +179,16 @@ public static class Verbs
     private static async Task<int> RunJobAsync(IServiceProvider sp, VerbArgs args, VerbConsole console, CancellationToken ct)
     {
         var job = args.Argument("JOB");
+        if (job == "reminders")
+        {
+            sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "run-job reminders");
+            var run = await sp.GetRequiredService<SecOpsDx.Web.Jobs.ReminderMailer>().RunAsync(ct);
+            console.Out.WriteLine($"通知対象 / notices due: {run.Notices}, 新たに送信待ち / newly queued: {run.Queued}");
+            return ExitCodes.Done;
+        }
         if (job != "send-mail")
         {
-            console.Error.WriteLine($"error: unknown job '{job}' (jobs: send-mail)");
+            console.Error.WriteLine($"error: unknown job '{job}' (jobs: reminders, send-mail)");
             return ExitCodes.BadUsage;
         }
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "run-job send-mail");

@@ -20,6 +20,9 @@ public sealed class SecOpsDxOptions
     /// <summary>The municipality's name as it appears on reports it files (e.g. 〇〇市).</summary>
     public string MunicipalityName { get; set; } = "";
 
+    /// <summary>The address people open the app at (e.g. https://secopsdx.city.lg.jp/); links in e-mail start with it.</summary>
+    public string BaseUrl { get; set; } = "";
+
     public ApiSettings Api { get; set; } = new();
 
     public SignInSettings SignIn { get; set; } = new();

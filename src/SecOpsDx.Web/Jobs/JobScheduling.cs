@@ -11,6 +11,9 @@ public sealed class JobSettings
 
     /// <summary>Delivering queued mail: every five minutes by default.</summary>
     public string SendMailCron { get; set; } = "0 0/5 * * * ?";
+
+    /// <summary>Evaluating the reminder rules: every 15 minutes, so a PPC deadline warning is never late by more.</summary>
+    public string RemindersCron { get; set; } = "0 0/15 * * * ?";
 }
 
 /// <summary>
@@ -25,8 +28,11 @@ public static class JobScheduling
     {
         var options = builder.Configuration.GetSection(SecOpsDxOptions.Section).Get<SecOpsDxOptions>() ?? new SecOpsDxOptions();
         var jobs = builder.Configuration.GetSection(JobSettings.Section).Get<JobSettings>() ?? new JobSettings();
-        if (!CronExpression.TryParse(jobs.SendMailCron, out _))
-            throw new InvalidOperationException($"{JobSettings.Section}:SendMailCron '{jobs.SendMailCron}' is not a cron expression (e.g. \"0 0/5 * * * ?\")");
+        foreach (var (name, cron) in new[] { ("SendMailCron", jobs.SendMailCron), ("RemindersCron", jobs.RemindersCron) })
+        {
+            if (!CronExpression.TryParse(cron, out _))
+                throw new InvalidOperationException($"{JobSettings.Section}:{name} '{cron}' is not a cron expression (e.g. \"0 0/5 * * * ?\")");
+        }
         var japan = JapanTimeZone();
 
         builder.Services.AddQuartz(q =>
@@ -43,8 +49,12 @@ public static class JobScheduling
             q.AddJob<SendMailJob>(j => j.WithIdentity(SendMailJob.Key).StoreDurably().WithDescription("Deliver queued e-mail"));
             q.AddTrigger(t => t.ForJob(SendMailJob.Key).WithIdentity("send-mail-schedule", "secopsdx")
                 .WithCronSchedule(jobs.SendMailCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<RemindersJob>(j => j.WithIdentity(RemindersJob.Key).StoreDurably().WithDescription("Evaluate reminder rules"));
+            q.AddTrigger(t => t.ForJob(RemindersJob.Key).WithIdentity("reminders-schedule", "secopsdx")
+                .WithCronSchedule(jobs.RemindersCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddScoped<ReminderMailer>();
     }
 
     private static TimeZoneInfo JapanTimeZone()
