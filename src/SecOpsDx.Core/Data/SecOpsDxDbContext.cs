@@ -33,6 +33,14 @@ public class SecOpsDxDbContext(
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
     public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
     public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
+    public DbSet<StaffDepartmentMove> StaffDepartmentMoves => Set<StaffDepartmentMove>();
+    public DbSet<Training.TrainingCourse> TrainingCourses => Set<Training.TrainingCourse>();
+    public DbSet<Training.TrainingQuestion> TrainingQuestions => Set<Training.TrainingQuestion>();
+    public DbSet<Training.TrainingRecord> TrainingRecords => Set<Training.TrainingRecord>();
+    public DbSet<Training.TrainingExemption> TrainingExemptions => Set<Training.TrainingExemption>();
+    public DbSet<Training.TrainingAssignee> TrainingAssignees => Set<Training.TrainingAssignee>();
+    public DbSet<Training.Drill> Drills => Set<Training.Drill>();
+    public DbSet<Training.DrillResult> DrillResults => Set<Training.DrillResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,6 +58,7 @@ public class SecOpsDxDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        StaffMoves.Record(ChangeTracker, Calendar.JapanTime.Today(_time));
         GuardAuditTrail();
         BumpVersions();
 
