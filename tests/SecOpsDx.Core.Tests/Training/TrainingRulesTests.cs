@@ -173,7 +173,7 @@ public sealed class TrainingRulesTests : IAsyncLifetime
         var a = await _desk.StaffAsync("1", _tax);
         var course = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, passMark: 50, quiz: TrainingDesk.TwoQuestions));
         var e = await Assert.ThrowsAsync<ValidationFailedException>(() => _desk.Confirm.ExecuteAsync(a, course, Today, [1, null]));
-        Assert.Equal(ErrorCodes.QuizUnanswered, e.Errors["q2"][0].Code);
+        Assert.Equal(ErrorCodes.QuizUnanswered, e.Errors["answers"][0].Code);
         Assert.Empty(await _desk.Queries.MyHistoryAsync(a));
     }
 

@@ -29,7 +29,7 @@ public sealed class ConfirmTraining(TrainingWrites writes)
             var errors = new FieldErrors();
             for (var i = 0; i < questions.Count; i++)
                 if (i >= answers.Count || answers[i] is not { } a || a < 0 || a >= questions[i].ChoiceList.Count)
-                    errors.Add($"q{i + 1}", ErrorCodes.QuizUnanswered, i + 1);
+                    errors.Add("answers", ErrorCodes.QuizUnanswered, i + 1);
             errors.ThrowIfAny();
             var chosen = answers.Take(questions.Count).Select(a => a!.Value).ToList();
             score = QuizText.Score(questions, chosen);

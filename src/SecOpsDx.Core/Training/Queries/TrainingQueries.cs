@@ -12,12 +12,13 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
 {
     public DateOnly Today => JapanTime.Today(time);
 
-    /// <summary>The staff member behind a sign-in account, or null.</summary>
-    public async Task<int?> StaffIdOfAsync(string? userId, CancellationToken ct = default)
+    /// <summary>The staff member behind a sign-in account and their department, or null when the account has none.</summary>
+    public async Task<StaffOfAccount?> StaffOfAsync(string? userId, CancellationToken ct = default)
     {
         if (userId is null) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Staff.AsNoTracking().Where(s => s.UserId == userId).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        return await db.Staff.AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new StaffOfAccount(s.Id, s.DepartmentId, s.Department!.Name)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>What the person must do in the current 年度, soonest due first, done ones last.</summary>
@@ -107,10 +108,14 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     /// <summary>The rate of every course of a 年度 and per department (each person where they were that day), as of a day.</summary>
     public async Task<TrainingOverview> OverviewAsync(FiscalYear year, DateOnly? asOf = null, CancellationToken ct = default)
     {
-        var day = asOf ?? DefaultDayFor(year);
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear), ct);
+        return Overview(snapshot, facts, year, asOf ?? DefaultDayFor(year));
+    }
+
+    private static TrainingOverview Overview(TrainingSnapshot snapshot, IReadOnlyList<CourseFacts> facts, FiscalYear year, DateOnly day)
+    {
         var perDepartment = new Dictionary<int, TrainingRate>();
         var courses = new List<CourseRateRow>(facts.Count);
         var overall = TrainingRate.Zero;
@@ -163,11 +168,13 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     /// <summary>The overall rate of each 年度 that has courses, oldest first, each as of its last day (or today).</summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(CancellationToken ct = default)
     {
-        var years = await YearsAsync(ct);
-        var points = new List<TrendPoint>();
-        foreach (var y in years.OrderBy(y => y.StartYear))
-            points.Add(new TrendPoint(y, (await OverviewAsync(y, null, ct)).Overall));
-        return points;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        return facts.OrderBy(g => g.Key)
+            .Select(g => new FiscalYear(g.Key))
+            .Select(y => new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
+            .ToList();
     }
 
     /// <summary>The 年度 that have courses, and the current one.</summary>

@@ -60,3 +60,6 @@ public sealed record CourseDetail(
     int Id, FiscalYear Year, string Title, TrainingKind Kind, string? MaterialUrl, DateOnly OpensOn, DateOnly DueOn, int? DueDaysAfterHire,
     bool NamedStaffOnly, IReadOnlyList<int> DepartmentIds, IReadOnlyList<string> Roles, Organization.EmploymentCategory Categories,
     DateOnly? HiredOnOrAfter, int? PassMark, string QuizText, int Version);
+
+/// <summary>The staff member behind a sign-in account.</summary>
+public sealed record StaffOfAccount(int StaffId, int DepartmentId, string DepartmentName);
