@@ -35,7 +35,7 @@ internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Tra
         b.HasIndex(r => r.StaffMemberId);
         b.Property(r => r.Reason).HasMaxLength(TrainingLimits.Reason);
         b.Property(r => r.RecordedByName).HasMaxLength(OrganizationLimits.FullName);
-        b.HasOne<TrainingCourse>().WithMany().HasForeignKey(r => r.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Course).WithMany().HasForeignKey(r => r.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -83,6 +83,7 @@ public class TrainingRecord : IAppendOnly
 {
     public long Id { get; set; }
     public int CourseId { get; set; }
+    public TrainingCourse? Course { get; set; }
     public int StaffMemberId { get; set; }
 
     /// <summary>受講日.</summary>
