@@ -14,6 +14,10 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<ConfirmTraining>();
         services.AddScoped<RecordPaperCompletion>();
         services.AddScoped<ExemptStaff>();
+        services.AddScoped<CompletionImporter>();
+        services.AddScoped<DrillImporter>();
+        services.AddScoped<DrillQueries>();
+        services.AddScoped<AssignDrillFollowUp>();
         services.AddScoped<TrainingQueries>();
         return services;
     }

@@ -27,6 +27,10 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
         Exempt = new ExemptStaff(writes);
         Queries = new TrainingQueries(this, Time);
         Organization = new OrganizationCommands(this);
+        Import = new CompletionImporter(writes);
+        Drills = new DrillImporter(writes);
+        DrillQueries = new DrillQueries(this);
+        FollowUp = new AssignDrillFollowUp(writes);
     }
 
     public FakeTimeProvider Time { get; }
@@ -37,6 +41,10 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
     public ExemptStaff Exempt { get; }
     public TrainingQueries Queries { get; }
     public OrganizationCommands Organization { get; }
+    public CompletionImporter Import { get; }
+    public DrillImporter Drills { get; }
+    public DrillQueries DrillQueries { get; }
+    public AssignDrillFollowUp FollowUp { get; }
 
     public DateOnly Today => JapanTime.Today(Time);
 
