@@ -24,6 +24,7 @@ public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixtu
     [InlineData("manager@example.jp", "/training/import")]
     [InlineData("manager@example.jp", "/training/drills")]
     [InlineData("csirt@example.jp", "/training/department")]
+    [InlineData("ciso@example.jp", "/training/import")]
     public async Task Staff_and_managers_cannot_open_the_pages_of_the_CISO_office(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);
