@@ -115,6 +115,29 @@ public static class DemoTraining
                     if (random.NextDouble() < 0.7) Complete(hires, s.Id, Min(s.HiredOn!.Value.AddDays(random.Next(10, 50)), today), CompletionMethod.Self, quiz: false);
             }
         }
+        // Targeted-mail drills: one last 年度 and one this 年度, so the second is compared with the first.
+        var withMail = await db.Staff.AsNoTracking().Where(s => s.Email != null).OrderBy(s => s.EmployeeNumber)
+            .Select(s => new { s.Id, s.Email, s.FullName, s.DepartmentId, s.HiredOn, s.RetiredOn, s.EmployeeNumber }).ToListAsync(ct);
+        foreach (var (name, heldOn, click) in new[]
+        {
+            ("標的型攻撃メール訓練 " + current.Previous.ToWarekiString() + " 第1回", current.Previous.FirstDay.AddDays(200), 0.22),
+            ("標的型攻撃メール訓練 " + current.ToWarekiString() + " 第1回", today.AddDays(-40), 0.14),
+        })
+        {
+            if (heldOn > today || heldOn < current.Previous.FirstDay) continue;
+            var drill = new Drill { Name = name, HeldOn = heldOn, FiscalYear = FiscalYear.Of(heldOn).StartYear, ImportedAt = new DateTimeOffset(heldOn.AddDays(3).ToDateTime(new TimeOnly(10, 0)), JapanTime.Offset), ImportedByName = "デモデータ" };
+            foreach (var s in withMail.Where(s => (s.HiredOn is null || s.HiredOn <= heldOn) && (s.RetiredOn is null || s.RetiredOn >= heldOn)))
+            {
+                var roll = random.NextDouble();
+                var step = s.EmployeeNumber == demoStaff ? DrillStep.Clicked
+                    : roll < click * 0.35 ? DrillStep.Submitted : roll < click ? DrillStep.Clicked : roll < 0.55 ? DrillStep.Opened : DrillStep.Sent;
+                drill.Results.Add(new DrillResult { Email = s.Email!, StaffMemberId = s.Id, DepartmentId = s.DepartmentId, Step = step, Reported = step <= DrillStep.Opened && random.NextDouble() < 0.4, Name = s.FullName });
+            }
+            // Addresses the roster does not know (a typo, someone who left): kept and listed.
+            drill.Results.Add(new DrillResult { Email = "kyu-shokuin@city.example.jp", Step = DrillStep.Opened, Name = "旧 職員" });
+            drill.Results.Add(new DrillResult { Email = "shomu-ka@city.exmaple.jp", Step = DrillStep.Sent, Name = "庶務 係" });
+            db.Drills.Add(drill);
+        }
         await db.SaveChangesAsync(ct);
         return courses;
     }

@@ -30,7 +30,13 @@ internal sealed class TrainingSnapshot
             .ToListAsync(ct);
         var moves = (await moveQuery.ToListAsync(ct)).ToLookup(m => m.StaffMemberId);
         var userIds = staff.Where(s => s.UserId != null).Select(s => s.UserId!).ToHashSet();
-        var roleRows = await db.UserRoles.AsNoTracking()
+        var roleQuery = db.UserRoles.AsNoTracking().AsQueryable();
+        if (onlyStaffId is not null)
+        {
+            var ids = userIds.ToList();
+            roleQuery = roleQuery.Where(ur => ids.Contains(ur.UserId));
+        }
+        var roleRows = await roleQuery
             .Join(db.Roles.AsNoTracking(), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var roles = roleRows.Where(r => userIds.Contains(r.UserId) && r.Name != null).ToLookup(r => r.UserId, r => r.Name!);

@@ -144,6 +144,25 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         return new TrainingOverview(year, day, overall, courses, departments);
     }
 
+    /// <summary>
+    /// Everything the CISO's overview shows, from one read of the roster and the records: the 年度's rates, the
+    /// overdue list (for the current 年度) and the trend over all 年度.
+    /// </summary>
+    public async Task<TrainingDashboard> DashboardAsync(FiscalYear year, CancellationToken ct = default)
+    {
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        var overview = Overview(snapshot, facts[year.StartYear].ToList(), year, DefaultDayFor(year));
+        var trend = facts.OrderBy(g => g.Key).Select(g => new FiscalYear(g.Key))
+            .Select(y => y == year ? new TrendPoint(y, overview.Overall) : new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
+            .ToList();
+        var overdue = year == FiscalYear.Of(today) ? Overdue(snapshot, facts[year.StartYear].Where(f => f.Course.OpensOn <= today), today, null) : [];
+        var years = facts.Select(g => g.Key).Append(FiscalYear.Of(today).StartYear).Distinct().OrderDescending().Select(y => new FiscalYear(y)).ToList();
+        return new TrainingDashboard(overview, overdue, trend, years);
+    }
+
     /// <summary>Everyone past their due date and not done, on a day, for the courses of its 年度 (or one department).</summary>
     public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(DateOnly? asOf = null, int? departmentId = null, CancellationToken ct = default)
     {
@@ -152,6 +171,11 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        return Overdue(snapshot, facts, day, departmentId);
+    }
+
+    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, DateOnly day, int? departmentId)
+    {
         var rows = new List<OverdueRow>();
         foreach (var f in facts)
             foreach (var p in snapshot.People)

@@ -63,3 +63,6 @@ public sealed record CourseDetail(
 
 /// <summary>The staff member behind a sign-in account.</summary>
 public sealed record StaffOfAccount(int StaffId, int DepartmentId, string DepartmentName);
+
+/// <summary>The CISO's overview: one 年度's rates, its overdue list, the trend and the 年度 to choose from.</summary>
+public sealed record TrainingDashboard(TrainingOverview Overview, IReadOnlyList<OverdueRow> Overdue, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<FiscalYear> Years);
