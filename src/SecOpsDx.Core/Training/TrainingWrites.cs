@@ -18,8 +18,9 @@ public sealed class TrainingWrites(IDbContextFactory<SecOpsDxDbContext> factory,
 
     public Task<SecOpsDxDbContext> OpenAsync(CancellationToken ct) => factory.CreateDbContextAsync(ct);
 
-    internal static async Task<CourseFacts> FactsAsync(SecOpsDxDbContext db, int courseId, CancellationToken ct) =>
-        (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct)).SingleOrDefault()
+    /// <summary>The course with what is recorded about one person on it (the writes are each about one person).</summary>
+    internal static async Task<CourseFacts> FactsAsync(SecOpsDxDbContext db, int courseId, int staffId, CancellationToken ct) =>
+        (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct, staffId)).SingleOrDefault()
         ?? throw new DomainException(ErrorCodes.CourseNotFound);
 
     /// <summary>Checks that the person may be recorded as having taken the course on that day.</summary>

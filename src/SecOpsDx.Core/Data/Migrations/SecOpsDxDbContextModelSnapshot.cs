@@ -1360,7 +1360,7 @@ namespace SecOpsDx.Core.Data.Migrations
 
             modelBuilder.Entity("SecOpsDx.Core.Training.TrainingRecord", b =>
                 {
-                    b.HasOne("SecOpsDx.Core.Training.TrainingCourse", null)
+                    b.HasOne("SecOpsDx.Core.Training.TrainingCourse", "Course")
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1371,6 +1371,8 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Organization.Department", b =>

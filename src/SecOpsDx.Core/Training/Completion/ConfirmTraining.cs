@@ -15,7 +15,7 @@ public sealed class ConfirmTraining(TrainingWrites writes)
     public async Task<ConfirmResult> ExecuteAsync(int staffId, int courseId, DateOnly? completedOn, IReadOnlyList<int?> answers, CancellationToken ct = default)
     {
         await using var db = await writes.OpenAsync(ct);
-        var facts = await TrainingWrites.FactsAsync(db, courseId, ct);
+        var facts = await TrainingWrites.FactsAsync(db, courseId, staffId, ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         writes.CheckCompletion(facts, snapshot, staffId, completedOn);
 

@@ -14,7 +14,7 @@ public sealed class ExemptStaff(TrainingWrites writes)
         var why = errors.Text("reason", reason, TrainingLimits.Reason, required: true);
         errors.ThrowIfAny();
         await using var db = await writes.OpenAsync(ct);
-        var facts = await TrainingWrites.FactsAsync(db, courseId, ct);
+        var facts = await TrainingWrites.FactsAsync(db, courseId, staffId, ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         TrainingScope.Check(snapshot, staffId, onlyDepartmentId, writes.Today);
         if (!TrainingAudience.IsAssigned(facts.Audience, snapshot.ById[staffId], writes.Today, snapshot.ParentOf))

@@ -13,7 +13,7 @@ public sealed class RecordPaperCompletion(TrainingWrites writes)
         var why = errors.Text("reason", reason, TrainingLimits.Reason, required: true);
         errors.ThrowIfAny();
         await using var db = await writes.OpenAsync(ct);
-        var facts = await TrainingWrites.FactsAsync(db, courseId, ct);
+        var facts = await TrainingWrites.FactsAsync(db, courseId, staffId, ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         TrainingScope.Check(snapshot, staffId, onlyDepartmentId, writes.Today);
         writes.CheckCompletion(facts, snapshot, staffId, completedOn);

@@ -73,7 +73,8 @@ public sealed class CompletionImporter(TrainingWrites writes)
     private async Task<CompletionImportResult> RunAsync(int courseId, byte[] file, bool skipInvalid, bool apply, CancellationToken ct)
     {
         await using var db = await writes.OpenAsync(ct);
-        var facts = await TrainingWrites.FactsAsync(db, courseId, ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct)).SingleOrDefault()
+            ?? throw new DomainException(ErrorCodes.CourseNotFound);
         var (table, fileError) = CsvTable.Read(file, Aliases);
         if (table is null) return new CompletionImportResult { FileError = fileError };
         var missing = new List<string>();

@@ -43,10 +43,12 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     }
 
     /// <summary>Every record of the person, newest 年度 first.</summary>
-    public async Task<IReadOnlyList<MyTrainingRecord>> MyHistoryAsync(int staffId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MyTrainingRecord>> MyHistoryAsync(int staffId, CancellationToken ct = default) => await HistoryAsync(staffId, null, ct);
+
+    private async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(int staffId, int? courseId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId)
+        var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId && (courseId == null || r.CourseId == courseId))
             .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new { r, c.FiscalYear, c.Title, c.Kind })
             .ToListAsync(ct);
         return rows.Select(x => new MyTrainingRecord(new FiscalYear(x.FiscalYear), x.r.CourseId, x.Title, x.Kind, x.r.CompletedOn, x.r.Method, x.r.Score, x.r.Passed, x.r.Attempt))
@@ -64,7 +66,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var person = snapshot.ById.GetValueOrDefault(staffId);
         var assigned = person is not null && TrainingAudience.IsAssigned(facts.Audience, person, today, snapshot.ParentOf);
         var c = facts.Course;
-        var history = (await MyHistoryAsync(staffId, ct)).Where(r => r.CourseId == courseId).ToList();
+        var history = await HistoryAsync(staffId, courseId, ct);
         return new TrainingToConfirm(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn,
             person is null ? c.DueOn : TrainingAudience.DueFor(facts.Audience, person),
             c.HasQuiz ? c.PassMark : null,

@@ -11,7 +11,7 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261126060722_Training")]
+    [Migration("20261126064622_Training")]
     partial class Training
     {
         /// <inheritdoc />
@@ -1363,7 +1363,7 @@ namespace SecOpsDx.Core.Data.Migrations
 
             modelBuilder.Entity("SecOpsDx.Core.Training.TrainingRecord", b =>
                 {
-                    b.HasOne("SecOpsDx.Core.Training.TrainingCourse", null)
+                    b.HasOne("SecOpsDx.Core.Training.TrainingCourse", "Course")
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1374,6 +1374,8 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Course");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Organization.Department", b =>
