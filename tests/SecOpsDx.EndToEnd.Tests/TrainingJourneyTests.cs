@@ -117,6 +117,22 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(ciso.Locator("[data-testid=overview-course]").First).ToBeVisibleAsync();
         await Axe.AssertNoSeriousAsync(ciso);
 
+        // A new course with a quiz the editor cannot read is refused with the question's number, then saved.
+        await ciso.ClickAsync("[data-testid=course-new]");
+        await ciso.WaitForURLAsync(url => url.Contains("/training/courses/new", StringComparison.Ordinal));
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        await ciso.FillAsync("[data-testid=course-title]", "標的型メール訓練 事前研修");
+        await ciso.FillAsync("[data-testid=course-pass]", "100");
+        await ciso.FillAsync("[data-testid=course-quiz]", "怪しいメールを受け取ったら？\n- 開く\n- 無視する");
+        await ciso.ClickAsync("[data-testid=course-save]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-error]")).ToContainTextAsync("問1");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.FillAsync("[data-testid=course-quiz]", "怪しいメールを受け取ったら？\n- 開く\n* 情報政策課へ報告する");
+        await ciso.ClickAsync("[data-testid=course-save]");
+        await ciso.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
+        await Assertions.Expect(ciso.Locator("[data-testid=course-title]")).ToHaveValueAsync("標的型メール訓練 事前研修");
+        await Axe.AssertNoSeriousAsync(ciso);
+
         await ciso.ClickAsync("[data-nav=drills]");
         await ciso.WaitForURLAsync(url => url.EndsWith("/training/drills", StringComparison.Ordinal));
         await ciso.Locator("[data-testid=drill-upload][data-ready=true]").WaitForAsync();
