@@ -32,7 +32,11 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
 
         var staff = await fixture.SignInAsync("staff@example.jp");
         await staff.ClickAsync("[data-nav=my-tasks]");
-        await staff.WaitForURLAsync(url => url.EndsWith("/my/tasks", StringComparison.Ordinal));
+        // My tasks renders without a live circuit: the interactive router hands it to a full page load, so wait for
+        // the page itself rather than the address.
+        await staff.Locator("[data-testid=training-tasks]").WaitForAsync();
+        await staff.WaitForLoadStateAsync(LoadState.Load);
+        Assert.EndsWith("/my/tasks", staff.Url, StringComparison.Ordinal);
         await Axe.AssertNoSeriousAsync(staff);
         var task = staff.Locator("[data-testid=training-task]", new() { HasText = AllStaffCourse });
         await Assertions.Expect(task.Locator("[data-testid=training-task-status]")).ToHaveTextAsync("未受講");
