@@ -9,6 +9,9 @@ using SecOpsDx.Core.Data;
 using SecOpsDx.Core.Demo;
 using SecOpsDx.Web.Hosting;
 
+// `training` as the first argument runs the training benchmark instead (TrainingBench.cs).
+if (args.Length > 0 && args[0] == "training") return await TrainingBench.RunAsync(args);
+
 // Measures the incident intake API of the real app over loopback HTTP, on a SQLite file that already holds
 // many incidents. Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- [--incidents 20000] [--requests 500]
 var incidents = Option("--incidents", 20_000);

@@ -6,15 +6,18 @@ namespace SecOpsDx.EndToEnd.Tests;
 [Collection(AppCollection.Name)]
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"];
+    private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
+        "my-tasks", "department-training", "training", "training-import", "drills"];
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"] },
-        { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account"] },
-        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account"] },
-        { "manager@example.jp", ["home", "report-incident", "my-reports", "account"] },
-        { "staff@example.jp", ["home", "report-incident", "my-reports", "account"] },
+        { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
+            "my-tasks", "department-training", "training", "training-import", "drills"] },
+        { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account",
+            "my-tasks", "department-training", "training", "drills"] },
+        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account", "my-tasks"] },
+        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "department-training"] },
+        { "staff@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks"] },
     };
 
     [Theory]

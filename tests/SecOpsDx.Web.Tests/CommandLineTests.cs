@@ -100,6 +100,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_training_names_bad_rows_imports_nothing_and_with_skip_invalid_records_the_rest()
+    {
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        var courseId = await ScalarAsync($"SELECT Id FROM TrainingCourses WHERE FiscalYear = 2026 AND Title = '{SecOpsDx.Core.Demo.DemoTraining.AllStaffTitle}'");
+        var file = WriteFile("elearning.csv", ShiftJis("職員番号,氏名,受講日\nD0005,窓口 さくら,令和8年11月2日\nX9999,不明,令和8年11月2日\n"));
+
+        var (code, output, error) = await RunAsync("Production", "import-training", courseId!.ToString()!, file);
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("3行目 [職員番号] 職員名簿にありません(X9999)", error);
+        var recorded = $"SELECT count(*) FROM TrainingRecords r JOIN StaffMembers s ON s.Id = r.StaffMemberId WHERE r.CourseId = {courseId} AND s.EmployeeNumber = 'D0005'";
+        Assert.Equal(0L, await ScalarAsync(recorded));
+
+        (code, output, _) = await RunAsync("Production", "import-training", courseId.ToString()!, file, "--skip-invalid");
+        Assert.Equal(0, code);
+        Assert.Contains("recorded 1, already completed 0, refused 1", output);
+        Assert.Equal(1L, await ScalarAsync(recorded));
+    }
+
+    [Fact]
     public async Task Audit_verify_passes_on_an_intact_trail_and_names_the_first_edited_entry()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");

@@ -70,6 +70,7 @@ public sealed partial class ErrorTranslationTests
         "lessonsLearned", "reason", "target", "text", "channel", "state", "submittedAt", "note", "task", "owner", "fileName", "file", "related",
         "summary", "dataItems", "affectedPeople", "cause", "secondaryDamage", "responseToIndividuals", "publication", "prevention", "other",
         "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to", "Idempotency-Key",
+        "completedOn", "answers", "materialUrl", "kind", "fiscalYear", "opensOn", "dueDaysAfterHire", "passMark", "quiz", "roles", "staff", "course", "drillName", "hiredOnOrAfter",
     ];
 
     [Theory]

@@ -114,6 +114,30 @@ public static class ErrorCodes
     /// <summary>Someone else already confirmed or dismissed the finding.</summary>
     public const string FindingResolved = "directory.finding-resolved";
 
+    // Training and drills.
+    public const string CourseNotFound = "training.course-not-found";
+    /// <summary>The person is not among those who take the course.</summary>
+    public const string NotAssigned = "training.not-assigned";
+    public const string AlreadyCompleted = "training.already-completed";
+    /// <summary>A completion dated before the course opened.</summary>
+    public const string BeforeOpening = "training.before-opening";
+    public const string DueBeforeOpening = "training.due-before-opening";
+    /// <summary>{0} = the number of the question left unanswered.</summary>
+    public const string QuizUnanswered = "training.quiz-unanswered";
+    /// <summary>{0} = the number of the question the editor could not read.</summary>
+    public const string QuizFormat = "training.quiz-format";
+    /// <summary>A pass mark without questions, or questions without a pass mark.</summary>
+    public const string QuizIncomplete = "training.quiz-incomplete";
+    /// <summary>A manager acting for someone outside their department.</summary>
+    public const string NotYourDepartment = "training.not-your-department";
+    /// <summary>{0} = the 年度 copied from.</summary>
+    public const string NothingToCopy = "training.nothing-to-copy";
+    public const string NotOnRoster = "training.not-on-roster";
+    public const string NobodyToAssign = "training.nobody-to-assign";
+    /// <summary>{0} = the missing columns' names.</summary>
+    public const string ImportMissingColumns = "training.import-missing-columns";
+    public const string DrillNotFound = "drill.not-found";
+
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -38,6 +38,14 @@ public class SecOpsDxDbContext(
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
     public DbSet<Organization.Ldap.DirectoryRefusal> DirectoryRefusals => Set<Organization.Ldap.DirectoryRefusal>();
     public DbSet<Organization.Ldap.DirectoryFinding> DirectoryFindings => Set<Organization.Ldap.DirectoryFinding>();
+    public DbSet<StaffDepartmentMove> StaffDepartmentMoves => Set<StaffDepartmentMove>();
+    public DbSet<Training.TrainingCourse> TrainingCourses => Set<Training.TrainingCourse>();
+    public DbSet<Training.TrainingQuestion> TrainingQuestions => Set<Training.TrainingQuestion>();
+    public DbSet<Training.TrainingRecord> TrainingRecords => Set<Training.TrainingRecord>();
+    public DbSet<Training.TrainingExemption> TrainingExemptions => Set<Training.TrainingExemption>();
+    public DbSet<Training.TrainingAssignee> TrainingAssignees => Set<Training.TrainingAssignee>();
+    public DbSet<Training.Drill> Drills => Set<Training.Drill>();
+    public DbSet<Training.DrillResult> DrillResults => Set<Training.DrillResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +63,7 @@ public class SecOpsDxDbContext(
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        StaffMoves.Record(ChangeTracker, Calendar.JapanTime.Today(_time));
         GuardAuditTrail();
         BumpVersions();
 

@@ -101,7 +101,11 @@ public static class DemoOrganization
                 s.FullName = name; s.Kana = kana; s.Department = dept; s.Title = title; s.Email = email; s.HiredOn = hired;
                 return;
             }
-            s = new StaffMember { EmployeeNumber = number, FullName = name, Kana = kana, Department = dept, Title = title, Email = email, HiredOn = hired };
+            s = new StaffMember
+            {
+                EmployeeNumber = number, FullName = name, Kana = kana, Department = dept, Title = title, Email = email, HiredOn = hired,
+                Category = title == "会計年度任用職員" ? EmploymentCategory.FiscalYearAppointed : EmploymentCategory.Regular,
+            };
             db.Staff.Add(s);
             existing[number] = s;
             inserted++;

@@ -31,3 +31,14 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class StaffDepartmentMoveConfiguration : IEntityTypeConfiguration<StaffDepartmentMove>
+{
+    public void Configure(EntityTypeBuilder<StaffDepartmentMove> b)
+    {
+        b.HasIndex(m => new { m.StaffMemberId, m.EffectiveOn });
+        b.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(m => m.FromDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(m => m.ToDepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -28,6 +28,9 @@ public class StaffMember : IVersioned
     /// <summary>退職日. Staff who left stay in the register.</summary>
     public DateOnly? RetiredOn { get; set; }
 
+    /// <summary>雇用区分.</summary>
+    public EmploymentCategory Category { get; set; } = EmploymentCategory.Regular;
+
     /// <summary>The sign-in account of this person, if any.</summary>
     public string? UserId { get; set; }
     public ApplicationUser? User { get; set; }

@@ -40,6 +40,14 @@ public static class Verbs
         [
             new("skip-invalid", null, "import the valid rows and skip the refused ones (without it: all or nothing)"),
         ], ImportStaffVerb.RunAsync, "Exits 1 when nothing was imported; refused rows are listed by line and column."),
+        new("import-training", "Record completions of a training course from an e-learning CSV (UTF-8 or Shift_JIS).",
+        [
+            new("COURSE_ID", "the course's number (shown in its address: /training/courses/N)"),
+            new("FILE", "the CSV: 職員番号 or メールアドレス, 受講日 (western or 和暦), optional 得点"),
+        ],
+        [
+            new("skip-invalid", null, "record the valid rows and skip the refused ones (without it: all or nothing)"),
+        ], ImportTrainingVerb.RunAsync, "Exits 1 when nothing was recorded; refused rows are listed by line and column."),
         new("audit-verify", "Check the hash chain of the audit trail.", [],
         [
             new("expect-head", "SEQ:HASH", "a head printed by an earlier run, which the trail must still hold",

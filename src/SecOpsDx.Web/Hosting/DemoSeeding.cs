@@ -20,7 +20,11 @@ public static class DemoSeeding
         var db = sp.GetRequiredService<SecOpsDxDbContext>();
         var time = sp.GetRequiredService<TimeProvider>();
         var org = await DemoOrganization.SeedAsync(db, staffCount, JapanTime.Today(time), ct);
-        if (!includeAccounts) return new Result(org, [], null, false, await SeedIncidentsAsync(sp, db, time, ct));
+        if (!includeAccounts)
+        {
+            await DemoTraining.SeedAsync(db, JapanTime.Today(time), ct: ct);
+            return new Result(org, [], null, false, await SeedIncidentsAsync(sp, db, time, ct));
+        }
 
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
@@ -39,6 +43,8 @@ public static class DemoSeeding
                 await db.SaveChangesAsync(ct);
             }
         }
+        // After the accounts, whose roles decide who takes the managers' course.
+        await DemoTraining.SeedAsync(db, JapanTime.Today(time), ct: ct);
         return new Result(org, created, created.Count > 0 ? password : null, generated && created.Count > 0, await SeedIncidentsAsync(sp, db, time, ct));
     }
 

@@ -16,6 +16,10 @@ public static class Policies
     public const string IncidentHandler = nameof(IncidentHandler);
     /// <summary>Reads incident tickets and their statistics: the CSIRT and the CISO.</summary>
     public const string IncidentReader = nameof(IncidentReader);
+    /// <summary>Training lists of a department and paper records: managers (their own department only) and the CISO office.</summary>
+    public const string TrainingManager = nameof(TrainingManager);
+    /// <summary>Training courses, rates, imports and drills: Admin and CISO.</summary>
+    public const string TrainingAdmin = nameof(TrainingAdmin);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -24,6 +28,8 @@ public static class Policies
         options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentHandler, p => p.RequireRole(Roles.Csirt).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(TrainingManager, p => p.RequireRole(Roles.Manager, Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(TrainingAdmin, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
     }
 }
 

@@ -1,3 +1,4 @@
+using SecOpsDx.Core.Training;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -60,6 +61,7 @@ public static class SecOpsDxHosting
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = SecOpsDx.Web.Components.Shared.TextLimits.CircuitMessageBytes);
         services.AddOrganization();
+        services.AddTraining();
         services.AddAuditing();
         services.AddIncidents(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),

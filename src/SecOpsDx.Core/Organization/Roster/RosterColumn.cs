@@ -23,6 +23,8 @@ public enum RosterColumn
     HiredOn,
     /// <summary>退職日.</summary>
     RetiredOn,
+    /// <summary>雇用区分 (正規職員, 会計年度任用職員, 委託事業者).</summary>
+    EmploymentCategory,
 }
 
 public static class RosterColumns
@@ -42,6 +44,7 @@ public static class RosterColumns
         RosterColumn.Email => "メールアドレス",
         RosterColumn.HiredOn => "採用日",
         RosterColumn.RetiredOn => "退職日",
+        RosterColumn.EmploymentCategory => "雇用区分",
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
@@ -73,6 +76,10 @@ public static class RosterColumns
         ["退職日"] = RosterColumn.RetiredOn,
         ["retiredon"] = RosterColumn.RetiredOn,
         ["retirementdate"] = RosterColumn.RetiredOn,
+        ["雇用区分"] = RosterColumn.EmploymentCategory,
+        ["職員区分"] = RosterColumn.EmploymentCategory,
+        ["employmentcategory"] = RosterColumn.EmploymentCategory,
+        ["category"] = RosterColumn.EmploymentCategory,
     };
 
     /// <summary>The column a header names, or null for a column the roster does not use.</summary>
@@ -93,4 +100,16 @@ public static class RosterColumns
         }
         return sb.ToString();
     }
+}
+
+public static class EmploymentCategories
+{
+    /// <summary>The category a roster names: 正規職員 (or 正規), 会計年度任用職員 (or 会計年度), 委託事業者 (or 委託), or the English names.</summary>
+    public static EmploymentCategory? Parse(string text) => RosterColumns.NormalizeHeader(text) switch
+    {
+        "正規職員" or "正規" or "職員" or "regular" => EmploymentCategory.Regular,
+        "会計年度任用職員" or "会計年度" or "fiscalyearappointed" => EmploymentCategory.FiscalYearAppointed,
+        "委託事業者" or "委託" or "contractor" => EmploymentCategory.Contractor,
+        _ => null,
+    };
 }

@@ -142,6 +142,7 @@ public sealed class RosterImporter(IDbContextFactory<SecOpsDxDbContext> factory)
         if (present.Contains(RosterColumn.Email)) Set(nameof(StaffMember.Email), s.Email, e.Email, v => s.Email = v);
         if (present.Contains(RosterColumn.HiredOn)) Set(nameof(StaffMember.HiredOn), s.HiredOn, e.HiredOn, v => s.HiredOn = v);
         if (present.Contains(RosterColumn.RetiredOn)) Set(nameof(StaffMember.RetiredOn), s.RetiredOn, e.RetiredOn, v => s.RetiredOn = v);
+        if (present.Contains(RosterColumn.EmploymentCategory)) Set(nameof(StaffMember.Category), s.Category, e.Category, v => s.Category = v);
         return changed;
     }
 }

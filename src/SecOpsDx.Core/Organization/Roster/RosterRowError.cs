@@ -19,6 +19,8 @@ public enum RosterErrorKind
     UnknownDepartment = 7,
     /// <summary>The row has more values than the header has columns (often an unquoted comma).</summary>
     TooManyFields = 8,
+    /// <summary>雇用区分が読めません ({value} = as written).</summary>
+    UnknownCategory = 9,
 }
 
 /// <summary>One problem with one row of a roster file.</summary>

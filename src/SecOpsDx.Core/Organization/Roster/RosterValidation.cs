@@ -18,6 +18,7 @@ internal sealed class RosterEntry
     public string? Email { get; init; }
     public DateOnly? HiredOn { get; init; }
     public DateOnly? RetiredOn { get; init; }
+    public EmploymentCategory Category { get; init; } = EmploymentCategory.Regular;
     public List<RosterRowError> Errors { get; } = [];
     public bool IsValid => Errors.Count == 0;
 }
@@ -94,6 +95,12 @@ internal static class RosterValidation
             var email = Text(RosterColumn.Email);
             if (email is not null && !IsEmail(email))
                 Error(RosterColumn.Email, RosterErrorKind.InvalidEmail);
+            var category = EmploymentCategory.Regular;
+            if (record[RosterColumn.EmploymentCategory] is { Length: > 0 } categoryText)
+            {
+                if (EmploymentCategories.Parse(categoryText) is { } c) category = c;
+                else Error(RosterColumn.EmploymentCategory, RosterErrorKind.UnknownCategory, categoryText);
+            }
             var hired = Date(RosterColumn.HiredOn);
             var retired = Date(RosterColumn.RetiredOn);
             if (hired is { } h && retired is { } r && r < h)
@@ -119,6 +126,7 @@ internal static class RosterValidation
                 Email = email,
                 HiredOn = hired,
                 RetiredOn = retired,
+                Category = category,
             };
             entry.Errors.AddRange(errors);
             entries.Add(entry);

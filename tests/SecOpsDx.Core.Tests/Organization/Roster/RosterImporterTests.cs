@@ -73,6 +73,21 @@ public sealed class RosterImporterTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task The_employment_category_column_is_read_and_a_move_to_another_department_is_recorded()
+    {
+        var first = await ImportAsync("職員番号,氏名,所属コード,雇用区分", "1001,山田,1010,会計年度任用職員", "1002,田中,1010,", "1003,佐藤,1010,アルバイト");
+        Assert.Equal([(4, "雇用区分", RosterErrorKind.UnknownCategory)], first.Errors.Select(e => (e.Line, e.Column, e.Kind)));
+
+        await ImportAsync("職員番号,氏名,所属コード,雇用区分", "1001,山田,1010,会計年度任用職員", "1002,田中,1010,");
+        await ImportAsync("職員番号,氏名,所属コード,所属名", "1002,田中,2010,市民課");
+        await using var db = _database.CreateContext();
+        var staff = await db.Staff.OrderBy(s => s.EmployeeNumber).ToListAsync();
+        Assert.Equal([EmploymentCategory.FiscalYearAppointed, EmploymentCategory.Regular], staff.Select(s => s.Category));
+        var move = Assert.Single(await db.StaffDepartmentMoves.ToListAsync());
+        Assert.Equal((staff[1].Id, staff[1].DepartmentId), (move.StaffMemberId, move.ToDepartmentId));
+    }
+
+    [Fact]
     public async Task A_Japanese_era_date_is_read_through_JapaneseDates()
     {
         // 和暦: needs the full JapaneseDates parser, which arrives on merge with the calendar branch.

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Data;
+
+namespace SecOpsDx.Core.Training;
+
+/// <summary>How far the recipients of a drill went; each step counts those who reached it or beyond.</summary>
+public sealed record DrillCounts(int Sent, int Opened, int Clicked, int Submitted, int Reported)
+{
+    public static readonly DrillCounts Zero = new(0, 0, 0, 0, 0);
+
+    public double? Rate(int count) => Sent == 0 ? null : (double)count / Sent;
+
+    public DrillCounts Add(DrillStep step, bool reported) => new(
+        Sent + (step >= DrillStep.Sent ? 1 : 0), Opened + (step >= DrillStep.Opened ? 1 : 0), Clicked + (step >= DrillStep.Clicked ? 1 : 0),
+        Submitted + (step >= DrillStep.Submitted ? 1 : 0), Reported + (reported ? 1 : 0));
+}
+
+public sealed record DrillRow(int Id, string Name, DateOnly HeldOn, DrillCounts Counts);
+
+public sealed record DrillDepartmentRow(int? DepartmentId, string Name, DrillCounts Counts, DrillCounts? Previous);
+
+public sealed record DrillPersonRow(int? StaffId, string? EmployeeNumber, string Name, string Email, string? DepartmentName, DrillStep Step, bool Reported);
+
+public sealed record DrillReport(
+    int Id, string Name, DateOnly HeldOn, DrillCounts Counts, DrillRow? Previous, IReadOnlyList<DrillDepartmentRow> Departments,
+    IReadOnlyList<DrillPersonRow> People, IReadOnlyList<DrillPersonRow> Unknown);
+
+/// <summary>Drill results per drill, department and person, compared with the drill held before.</summary>
+public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory)
+{
+    public async Task<IReadOnlyList<DrillRow>> DrillsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var drills = await db.Drills.AsNoTracking().Select(d => new { d.Id, d.Name, d.HeldOn }).ToListAsync(ct);
+        var results = (await db.DrillResults.AsNoTracking().Select(r => new { r.DrillId, r.Step, r.Reported }).ToListAsync(ct)).ToLookup(r => r.DrillId);
+        return drills.Select(d => new DrillRow(d.Id, d.Name, d.HeldOn, results[d.Id].Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported))))
+            .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).ToList();
+    }
+
+    public async Task<DrillReport?> ReportAsync(int id, CancellationToken ct = default)
+    {
+        var drills = await DrillsAsync(ct);
+        var drill = drills.FirstOrDefault(d => d.Id == id);
+        if (drill is null) return null;
+        var previous = drills.Where(d => d.HeldOn < drill.HeldOn || (d.HeldOn == drill.HeldOn && d.Id < drill.Id))
+            .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).FirstOrDefault();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
+        var staff = await db.Staff.AsNoTracking().Select(s => new { s.Id, s.EmployeeNumber, s.FullName }).ToDictionaryAsync(s => s.Id, ct);
+        var rows = await db.DrillResults.AsNoTracking().Where(r => r.DrillId == id || (previous != null && r.DrillId == previous.Id)).ToListAsync(ct);
+
+        Dictionary<int, DrillCounts> PerDepartment(int drillId) => rows.Where(r => r.DrillId == drillId && r.DepartmentId != null)
+            .GroupBy(r => r.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported)));
+        var now = PerDepartment(id);
+        var before = previous is null ? [] : PerDepartment(previous.Id);
+        var deptRows = now.Select(kv => new DrillDepartmentRow(kv.Key, departments.TryGetValue(kv.Key, out var d) ? d.Name : "", kv.Value,
+                previous is null ? null : before.GetValueOrDefault(kv.Key, DrillCounts.Zero)))
+            .OrderBy(r => departments.TryGetValue(r.DepartmentId!.Value, out var d) ? d.Code : "", StringComparer.Ordinal).ToList();
+
+        DrillPersonRow Person(DrillResult r) => r.StaffMemberId is { } sid && staff.TryGetValue(sid, out var s)
+            ? new DrillPersonRow(sid, s.EmployeeNumber, s.FullName, r.Email, r.DepartmentId is { } did && departments.TryGetValue(did, out var d) ? d.Name : null, r.Step, r.Reported)
+            : new DrillPersonRow(null, null, r.Name ?? "", r.Email, null, r.Step, r.Reported);
+        var mine = rows.Where(r => r.DrillId == id).ToList();
+        return new DrillReport(drill.Id, drill.Name, drill.HeldOn, drill.Counts, previous, deptRows,
+            mine.Where(r => r.StaffMemberId != null).Select(Person).OrderByDescending(p => p.Step).ThenBy(p => p.EmployeeNumber, StringComparer.Ordinal).ToList(),
+            mine.Where(r => r.StaffMemberId == null).Select(Person).OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+}
+
+/// <summary>
+/// After a drill, in one step: a follow-up course (標的型攻撃メール訓練 kind) for everyone on the roster who clicked the
+/// link or submitted data, named one by one so nobody else gets it.
+/// </summary>
+public sealed class AssignDrillFollowUp(TrainingWrites writes)
+{
+    /// <returns>The new course and how many people it was assigned to.</returns>
+    public async Task<(int CourseId, int Assigned)> ExecuteAsync(int drillId, string? title, DateOnly? dueOn, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var name = errors.Text("title", title, TrainingLimits.Title, required: true);
+        var today = writes.Today;
+        var due = dueOn ?? today.AddDays(30);
+        errors.SaneDate("dueOn", due, writes.Now);
+        if (due < today) errors.Add("dueOn", ErrorCodes.DueBeforeOpening);
+        errors.ThrowIfAny();
+        await using var db = await writes.OpenAsync(ct);
+        if (!await db.Drills.AnyAsync(d => d.Id == drillId, ct)) throw new DomainException(ErrorCodes.DrillNotFound);
+        var people = await db.DrillResults.Where(r => r.DrillId == drillId && r.StaffMemberId != null && r.Step >= DrillStep.Clicked)
+            .Select(r => r.StaffMemberId!.Value).Distinct().ToListAsync(ct);
+        if (people.Count == 0) throw new DomainException(ErrorCodes.NobodyToAssign);
+        // The course and its people are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var course = new TrainingCourse
+        {
+            FiscalYear = FiscalYear.Of(today).StartYear, Title = name!, Kind = TrainingKind.PhishingDrill, OpensOn = today, DueOn = due, NamedStaffOnly = true,
+        };
+        db.TrainingCourses.Add(course);
+        await db.SaveChangesAsync(ct);
+        db.TrainingAssignees.AddRange(people.Select(p => new TrainingAssignee
+        {
+            CourseId = course.Id, StaffMemberId = p, AssignedAt = writes.Now, Note = $"drill:{drillId.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (course.Id, people.Count);
+    }
+}

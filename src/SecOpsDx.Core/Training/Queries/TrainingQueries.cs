@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Data;
+
+namespace SecOpsDx.Core.Training.Queries;
+
+/// <summary>
+/// Reads of training, shaped for the pages and for the reminders: a person's tasks and history, a course's list
+/// per department, rates overall and per department as of a day, the overdue list and the trend over 年度.
+/// </summary>
+public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time)
+{
+    public DateOnly Today => JapanTime.Today(time);
+
+    /// <summary>The staff member behind a sign-in account and their department, or null when the account has none.</summary>
+    public async Task<StaffOfAccount?> StaffOfAsync(string? userId, CancellationToken ct = default)
+    {
+        if (userId is null) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Staff.AsNoTracking().Where(s => s.UserId == userId)
+            .Select(s => new StaffOfAccount(s.Id, s.DepartmentId, s.Department!.Name)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>What the person must do in the current 年度, soonest due first, done ones last.</summary>
+    public async Task<MyTrainingTasks> MyTasksAsync(int staffId, CancellationToken ct = default)
+    {
+        var today = Today;
+        var year = FiscalYear.Of(today);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
+        if (!snapshot.ById.TryGetValue(staffId, out var person)) return new MyTrainingTasks(year, []);
+        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= today), ct, staffId);
+        var attempts = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId)
+            .GroupBy(r => r.CourseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var tasks = facts
+            .Where(f => TrainingAudience.IsAssigned(f.Audience, person, today, snapshot.ParentOf))
+            .Select(f => new MyTrainingTask(f.Course.Id, f.Course.Title, f.Course.Kind, TrainingAudience.DueFor(f.Audience, person),
+                f.StatusOf(person, today), f.CompletedOn.TryGetValue(staffId, out var on) ? on : null, f.Course.HasQuiz, f.Course.MaterialUrl,
+                attempts.GetValueOrDefault(f.Course.Id)))
+            .OrderBy(t => t.Status is TrainingStatus.Completed or TrainingStatus.Exempt).ThenBy(t => t.DueOn).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .ToList();
+        return new MyTrainingTasks(year, tasks);
+    }
+
+    /// <summary>Every record of the person, newest 年度 first.</summary>
+    public async Task<IReadOnlyList<MyTrainingRecord>> MyHistoryAsync(int staffId, CancellationToken ct = default) => await HistoryAsync(staffId, null, ct);
+
+    private async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(int staffId, int? courseId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId && (courseId == null || r.CourseId == courseId))
+            .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new { r, c.FiscalYear, c.Title, c.Kind })
+            .ToListAsync(ct);
+        return rows.Select(x => new MyTrainingRecord(new FiscalYear(x.FiscalYear), x.r.CourseId, x.Title, x.Kind, x.r.CompletedOn, x.r.Method, x.r.Score, x.r.Passed, x.r.Attempt))
+            .OrderByDescending(r => r.Year.StartYear).ThenBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Attempt).ToList();
+    }
+
+    /// <summary>A course as the person would confirm it; null when there is no such course (or it has not opened).</summary>
+    public async Task<TrainingToConfirm?> ToConfirmAsync(int staffId, int courseId, CancellationToken ct = default)
+    {
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId && c.OpensOn <= today), ct, staffId)).SingleOrDefault();
+        if (facts is null) return null;
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
+        var person = snapshot.ById.GetValueOrDefault(staffId);
+        var assigned = person is not null && TrainingAudience.IsAssigned(facts.Audience, person, today, snapshot.ParentOf);
+        var c = facts.Course;
+        var history = await HistoryAsync(staffId, courseId, ct);
+        return new TrainingToConfirm(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn,
+            person is null ? c.DueOn : TrainingAudience.DueFor(facts.Audience, person),
+            c.HasQuiz ? c.PassMark : null,
+            c.HasQuiz ? c.Questions.OrderBy(q => q.Order).Select(q => new QuizQuestion(q.Order, q.Text, q.ChoiceList)).ToList() : [],
+            assigned, person is null ? TrainingStatus.Pending : facts.StatusOf(person, today),
+            facts.CompletedOn.TryGetValue(staffId, out var on) ? on : null, history);
+    }
+
+    /// <summary>
+    /// Who is assigned one course on a day and where each stands, optionally for one department (a 部 takes its 課),
+    /// counting each person in the department they belonged to that day.
+    /// </summary>
+    public async Task<CourseStatusView?> CourseStatusAsync(int courseId, int? departmentId, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct)).SingleOrDefault();
+        if (facts is null) return null;
+        var day = asOf ?? DefaultDayFor(new FiscalYear(facts.Course.FiscalYear));
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var methods = await db.TrainingRecords.AsNoTracking().Where(r => r.CourseId == courseId && r.Passed)
+            .Select(r => new { r.StaffMemberId, r.Method, r.Id }).ToListAsync(ct);
+        var methodOf = methods.GroupBy(m => m.StaffMemberId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).First().Method);
+        var rows = new List<CourseStaffRow>();
+        var rate = TrainingRate.Zero;
+        foreach (var p in snapshot.People)
+        {
+            if (!TrainingAudience.IsAssigned(facts.Audience, p, day, snapshot.ParentOf)) continue;
+            var dept = p.DepartmentOn(day);
+            if (departmentId is { } wanted && dept != wanted && snapshot.ParentOf.GetValueOrDefault(dept) != wanted) continue;
+            var status = facts.StatusOf(p, day);
+            rate = rate.Plus(Count(status));
+            rows.Add(new CourseStaffRow(p.Id, p.EmployeeNumber, p.FullName, dept, snapshot.DepartmentName(dept), status,
+                TrainingAudience.DueFor(facts.Audience, p), status == TrainingStatus.Completed ? facts.CompletedOn[p.Id] : null,
+                status == TrainingStatus.Completed ? methodOf.GetValueOrDefault(p.Id) : null, facts.Exempt.GetValueOrDefault(p.Id)));
+        }
+        rows = rows.OrderBy(r => StatusOrder(r.Status)).ThenBy(r => r.DueOn).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal).ToList();
+        return new CourseStatusView(courseId, facts.Course.Title, new FiscalYear(facts.Course.FiscalYear), day, departmentId,
+            departmentId is { } d2 ? snapshot.DepartmentName(d2) : null, rate, rows);
+    }
+
+    /// <summary>The rate of every course of a 年度 and per department (each person where they were that day), as of a day.</summary>
+    public async Task<TrainingOverview> OverviewAsync(FiscalYear year, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear), ct);
+        return Overview(snapshot, facts, year, asOf ?? DefaultDayFor(year));
+    }
+
+    private static TrainingOverview Overview(TrainingSnapshot snapshot, IReadOnlyList<CourseFacts> facts, FiscalYear year, DateOnly day)
+    {
+        var perDepartment = new Dictionary<int, TrainingRate>();
+        var courses = new List<CourseRateRow>(facts.Count);
+        var overall = TrainingRate.Zero;
+        foreach (var f in facts.OrderBy(f => f.Course.OpensOn).ThenBy(f => f.Course.Title, StringComparer.Ordinal))
+        {
+            var rate = TrainingRate.Zero;
+            if (f.Course.OpensOn <= day)
+            {
+                foreach (var p in snapshot.People)
+                {
+                    if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf)) continue;
+                    var one = Count(f.StatusOf(p, day));
+                    rate = rate.Plus(one);
+                    var dept = p.DepartmentOn(day);
+                    perDepartment[dept] = perDepartment.GetValueOrDefault(dept, TrainingRate.Zero).Plus(one);
+                }
+            }
+            overall = overall.Plus(rate);
+            courses.Add(new CourseRateRow(f.Course.Id, f.Course.Title, f.Course.Kind, f.Course.OpensOn, f.Course.DueOn, f.Course.HasQuiz, rate, f.Course.Version));
+        }
+        var departments = perDepartment
+            .Select(kv => snapshot.Departments.TryGetValue(kv.Key, out var d)
+                ? new DepartmentRateRow(d.Id, d.Code, d.Name, kv.Value)
+                : new DepartmentRateRow(kv.Key, "", "", kv.Value))
+            .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        return new TrainingOverview(year, day, overall, courses, departments);
+    }
+
+    /// <summary>
+    /// Everything the CISO's overview shows, from one read of the roster and the records: the 年度's rates, the
+    /// overdue list (for the current 年度) and the trend over all 年度.
+    /// </summary>
+    public async Task<TrainingDashboard> DashboardAsync(FiscalYear year, CancellationToken ct = default)
+    {
+        var today = Today;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        var overview = Overview(snapshot, facts[year.StartYear].ToList(), year, DefaultDayFor(year));
+        var trend = facts.OrderBy(g => g.Key).Select(g => new FiscalYear(g.Key))
+            .Select(y => y == year ? new TrendPoint(y, overview.Overall) : new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
+            .ToList();
+        var overdue = year == FiscalYear.Of(today) ? Overdue(snapshot, facts[year.StartYear].Where(f => f.Course.OpensOn <= today), today, null) : [];
+        var years = facts.Select(g => g.Key).Append(FiscalYear.Of(today).StartYear).Distinct().OrderDescending().Select(y => new FiscalYear(y)).ToList();
+        return new TrainingDashboard(overview, overdue, trend, years);
+    }
+
+    /// <summary>Everyone past their due date and not done, on a day, for the courses of its 年度 (or one department).</summary>
+    public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(DateOnly? asOf = null, int? departmentId = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        var year = FiscalYear.Of(day);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        return Overdue(snapshot, facts, day, departmentId);
+    }
+
+    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, DateOnly day, int? departmentId)
+    {
+        var rows = new List<OverdueRow>();
+        foreach (var f in facts)
+            foreach (var p in snapshot.People)
+            {
+                if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf) || f.StatusOf(p, day) != TrainingStatus.Overdue) continue;
+                var dept = p.DepartmentOn(day);
+                if (departmentId is { } wanted && dept != wanted && snapshot.ParentOf.GetValueOrDefault(dept) != wanted) continue;
+                rows.Add(new OverdueRow(p.Id, p.EmployeeNumber, p.FullName, p.Email, dept, snapshot.DepartmentName(dept),
+                    f.Course.Id, f.Course.Title, TrainingAudience.DueFor(f.Audience, p)));
+            }
+        return rows.OrderBy(r => r.DueOn).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The overall rate of each 年度 that has courses, oldest first, each as of its last day (or today).</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        return facts.OrderBy(g => g.Key)
+            .Select(g => new FiscalYear(g.Key))
+            .Select(y => new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
+            .ToList();
+    }
+
+    /// <summary>The 年度 that have courses, and the current one.</summary>
+    public async Task<IReadOnlyList<FiscalYear>> YearsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var years = await db.TrainingCourses.AsNoTracking().Select(c => c.FiscalYear).Distinct().ToListAsync(ct);
+        years.Add(FiscalYear.Of(Today).StartYear);
+        return years.Distinct().OrderDescending().Select(y => new FiscalYear(y)).ToList();
+    }
+
+    public async Task<CourseDetail?> CourseAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var c = await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).SingleOrDefaultAsync(c => c.Id == id, ct);
+        return c is null ? null : new CourseDetail(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn, c.DueOn,
+            c.DueDaysAfterHire, c.NamedStaffOnly, c.DepartmentIds, c.RoleNames, c.AudienceCategories, c.AudienceHiredOnOrAfter, c.PassMark,
+            QuizText.Format(c.Questions.OrderBy(q => q.Order).ToList()), c.Version);
+    }
+
+    /// <summary>The courses of a 年度 by title, for pickers.</summary>
+    public async Task<IReadOnlyList<(int Id, string Title)>> CourseNamesAsync(FiscalYear year, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.TrainingCourses.AsNoTracking().Where(c => c.FiscalYear == year.StartYear)
+            .OrderBy(c => c.OpensOn).ThenBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Title)).ToList();
+    }
+
+    /// <summary>A finished 年度 is judged on its last day; the current one today.</summary>
+    private DateOnly DefaultDayFor(FiscalYear year)
+    {
+        var today = Today;
+        return year.LastDay < today ? year.LastDay : today;
+    }
+
+    private static TrainingRate Count(TrainingStatus status) => status switch
+    {
+        TrainingStatus.Completed => new(1, 1, 0, 0),
+        TrainingStatus.Exempt => new(0, 0, 1, 0),
+        TrainingStatus.Overdue => new(1, 0, 0, 1),
+        _ => new(1, 0, 0, 0),
+    };
+
+    private static int StatusOrder(TrainingStatus s) => s switch
+    {
+        TrainingStatus.Overdue => 0,
+        TrainingStatus.Pending => 1,
+        TrainingStatus.Completed => 2,
+        _ => 3,
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
+
+namespace SecOpsDx.Core.Training;
+
+/// <summary>The roster as the training rules need it, read once per query: people, their moves and roles, departments.</summary>
+internal sealed class TrainingSnapshot
+{
+    public required IReadOnlyList<TrainingPerson> People { get; init; }
+    public required IReadOnlyDictionary<int, TrainingPerson> ById { get; init; }
+    public required IReadOnlyDictionary<int, DepartmentInfo> Departments { get; init; }
+    public required IReadOnlyDictionary<int, int?> ParentOf { get; init; }
+
+    public sealed record DepartmentInfo(int Id, string Code, string Name, int? ParentId);
+
+    public string DepartmentName(int id) => Departments.TryGetValue(id, out var d) ? d.Name : "";
+
+    public static async Task<TrainingSnapshot> LoadAsync(SecOpsDxDbContext db, CancellationToken ct, int? onlyStaffId = null)
+    {
+        var staffQuery = db.Staff.AsNoTracking();
+        var moveQuery = db.StaffDepartmentMoves.AsNoTracking();
+        if (onlyStaffId is { } only)
+        {
+            staffQuery = staffQuery.Where(s => s.Id == only);
+            moveQuery = moveQuery.Where(m => m.StaffMemberId == only);
+        }
+        var staff = await staffQuery
+            .Select(s => new { s.Id, s.EmployeeNumber, s.FullName, s.Email, s.DepartmentId, s.HiredOn, s.RetiredOn, s.Category, s.UserId })
+            .ToListAsync(ct);
+        var moves = (await moveQuery.ToListAsync(ct)).ToLookup(m => m.StaffMemberId);
+        var userIds = staff.Where(s => s.UserId != null).Select(s => s.UserId!).ToHashSet();
+        var roleQuery = db.UserRoles.AsNoTracking().AsQueryable();
+        if (onlyStaffId is not null)
+        {
+            var ids = userIds.ToList();
+            roleQuery = roleQuery.Where(ur => ids.Contains(ur.UserId));
+        }
+        var roleRows = await roleQuery
+            .Join(db.Roles.AsNoTracking(), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var roles = roleRows.Where(r => userIds.Contains(r.UserId) && r.Name != null).ToLookup(r => r.UserId, r => r.Name!);
+        var departments = await db.Departments.AsNoTracking()
+            .Select(d => new DepartmentInfo(d.Id, d.Code, d.Name, d.ParentId)).ToDictionaryAsync(d => d.Id, ct);
+
+        var people = staff.Select(s => new TrainingPerson(s.Id, s.EmployeeNumber, s.FullName, s.Email, s.DepartmentId, s.HiredOn, s.RetiredOn,
+            s.Category, s.UserId is null ? [] : roles[s.UserId].ToList(), moves[s.Id].ToList())).ToList();
+        return new TrainingSnapshot
+        {
+            People = people,
+            ById = people.ToDictionary(p => p.Id),
+            Departments = departments,
+            ParentOf = departments.Values.ToDictionary(d => d.Id, d => d.ParentId),
+        };
+    }
+}
+
+/// <summary>One course's audience, completions and exemptions, read once and then asked about anyone.</summary>
+internal sealed class CourseFacts
+{
+    public required TrainingCourse Course { get; init; }
+    public required CourseAudience Audience { get; init; }
+
+    /// <summary>Staff id → the day of their first passed record.</summary>
+    public required IReadOnlyDictionary<int, DateOnly> CompletedOn { get; init; }
+
+    /// <summary>Staff id → reason, for exemptions in force.</summary>
+    public required IReadOnlyDictionary<int, string> Exempt { get; init; }
+
+    public TrainingStatus StatusOf(TrainingPerson person, DateOnly day)
+    {
+        if (CompletedOn.TryGetValue(person.Id, out var on) && on <= day) return TrainingStatus.Completed;
+        if (Exempt.ContainsKey(person.Id)) return TrainingStatus.Exempt;
+        return TrainingAudience.DueFor(Audience, person) < day ? TrainingStatus.Overdue : TrainingStatus.Pending;
+    }
+
+    public static async Task<List<CourseFacts>> LoadAsync(SecOpsDxDbContext db, IQueryable<TrainingCourse> courses, CancellationToken ct, int? onlyStaffId = null)
+    {
+        var list = await courses.AsNoTracking().Include(c => c.Questions).ToListAsync(ct);
+        var ids = list.Select(c => c.Id).ToList();
+        var records = db.TrainingRecords.AsNoTracking().Where(r => ids.Contains(r.CourseId) && r.Passed);
+        var exemptions = db.TrainingExemptions.AsNoTracking().Where(e => ids.Contains(e.CourseId) && !e.Withdrawn);
+        var named = db.TrainingAssignees.AsNoTracking().Where(a => ids.Contains(a.CourseId));
+        if (onlyStaffId is { } only)
+        {
+            records = records.Where(r => r.StaffMemberId == only);
+            exemptions = exemptions.Where(e => e.StaffMemberId == only);
+            named = named.Where(a => a.StaffMemberId == only);
+        }
+        var passed = (await records.Select(r => new { r.CourseId, r.StaffMemberId, r.CompletedOn }).ToListAsync(ct)).ToLookup(r => r.CourseId);
+        var exempt = (await exemptions.Select(e => new { e.CourseId, e.StaffMemberId, e.Reason }).ToListAsync(ct)).ToLookup(e => e.CourseId);
+        var names = (await named.Select(a => new { a.CourseId, a.StaffMemberId }).ToListAsync(ct)).ToLookup(a => a.CourseId, a => a.StaffMemberId);
+        return list.Select(c =>
+        {
+            var completed = new Dictionary<int, DateOnly>();
+            foreach (var r in passed[c.Id])
+                if (!completed.TryGetValue(r.StaffMemberId, out var on) || r.CompletedOn < on) completed[r.StaffMemberId] = r.CompletedOn;
+            var ex = new Dictionary<int, string>();
+            foreach (var e in exempt[c.Id]) ex[e.StaffMemberId] = e.Reason;
+            return new CourseFacts { Course = c, Audience = CourseAudience.Of(c, names[c.Id]), CompletedOn = completed, Exempt = ex };
+        }).ToList();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Demo;
+using SecOpsDx.Core.Tests.Support;
+using SecOpsDx.Core.Training;
+
+namespace SecOpsDx.Core.Tests.Training;
+
+public sealed class DemoTrainingTests : IAsyncLifetime
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+    private TestDatabase _db = default!;
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task The_demo_has_two_past_years_near_92_and_96_percent_this_year_half_done_with_overdue_people_and_drills()
+    {
+        var desk = new TrainingDesk(_db, Today);
+        await using (var db = desk.CreateDbContext())
+        {
+            await DemoOrganization.SeedAsync(db, 300, Today);
+            Assert.True(await DemoTraining.SeedAsync(db, Today) > 0);
+            Assert.Equal(0, await DemoTraining.SeedAsync(db, Today));
+        }
+
+        double AllStaffRate(SecOpsDx.Core.Training.Queries.TrainingOverview o) => o.Courses.Single(c => c.Title == DemoTraining.AllStaffTitle).Rate.Rate!.Value;
+        Assert.InRange(AllStaffRate(await desk.Queries.OverviewAsync(new FiscalYear(2024))), 0.89, 0.95);
+        Assert.InRange(AllStaffRate(await desk.Queries.OverviewAsync(new FiscalYear(2025))), 0.93, 0.99);
+        Assert.InRange(AllStaffRate(await desk.Queries.OverviewAsync(new FiscalYear(2026))), 0.35, 0.65);
+        Assert.NotEmpty(await desk.Queries.OverdueAsync());
+
+        await using var read = desk.CreateDbContext();
+        var demoStaff = await read.Staff.SingleAsync(s => s.EmployeeNumber == "D0005");
+        var tasks = (await desk.Queries.MyTasksAsync(demoStaff.Id)).Tasks;
+        Assert.Contains(tasks, t => t.HasQuiz && t.Status is TrainingStatus.Pending or TrainingStatus.Overdue);
+        var drills = await new DrillQueries(desk).DrillsAsync();
+        Assert.Equal(2, drills.Count);
+        var report = (await new DrillQueries(desk).ReportAsync(drills[0].Id))!;
+        Assert.NotNull(report.Previous);
+        Assert.Equal(2, report.Unknown.Count);
+    }
+}

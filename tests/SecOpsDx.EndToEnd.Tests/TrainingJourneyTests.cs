@@ -1,0 +1,169 @@
+using System.Text;
+using Microsoft.Playwright;
+using SecOpsDx.EndToEnd.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class TrainingJourneyTests(BrowserFixture fixture)
+{
+    // The demo's courses (Core/Demo/DemoTraining.cs).
+    private const string AllStaffCourse = "情報セキュリティ研修(全職員)";
+    private const string PrivacyCourse = "個人情報保護研修";
+
+    private static string TodayInJapan => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd");
+
+    private static async Task<string> DepartmentRateAsync(IPage manager, string course)
+    {
+        await manager.GotoAsync("/training/department");
+        await BrowserFixture.WaitUntilInteractiveAsync(manager);
+        await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = course });
+        await Assertions.Expect(manager.Locator("[data-testid=dept-rows]")).ToBeVisibleAsync();
+        return await manager.Locator("[data-testid=dept-rate]").InnerTextAsync();
+    }
+
+    [Fact]
+    public async Task Staff_confirm_a_course_with_a_quiz_and_the_department_rate_rises_on_the_managers_page()
+    {
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        var before = await DepartmentRateAsync(manager, AllStaffCourse);
+        await Axe.AssertNoSeriousAsync(manager);
+        await Assertions.Expect(manager.Locator("[data-testid=dept-own]")).ToContainTextAsync("市民課");
+
+        var staff = await fixture.SignInAsync("staff@example.jp");
+        await staff.ClickAsync("[data-nav=my-tasks]");
+        // My tasks renders without a live circuit: the interactive router hands it to a full page load, so wait for
+        // the page itself rather than the address.
+        await staff.Locator("[data-testid=training-tasks]").WaitForAsync();
+        await staff.WaitForLoadStateAsync(LoadState.Load);
+        Assert.EndsWith("/my/tasks", staff.Url, StringComparison.Ordinal);
+        await Axe.AssertNoSeriousAsync(staff);
+        var task = staff.Locator("[data-testid=training-task]", new() { HasText = AllStaffCourse });
+        await Assertions.Expect(task.Locator("[data-testid=training-task-status]")).ToHaveTextAsync("未受講");
+        await task.Locator("[data-testid=training-task-open]").ClickAsync();
+        await staff.Locator("[data-testid=confirm-form]").WaitForAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+
+        // One wrong answer of three: 66 points against a pass mark of 80 — not completed, the form comes back.
+        await staff.FillAsync("[data-testid=confirm-date]", TodayInJapan);
+        await staff.CheckAsync("#q1-c0");
+        await staff.CheckAsync("#q2-c1");
+        await staff.CheckAsync("#q3-c2");
+        await staff.ClickAsync("[data-testid=confirm-submit]");
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-score]")).ToContainTextAsync("66点");
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-form]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+
+        await staff.FillAsync("[data-testid=confirm-date]", TodayInJapan);
+        await staff.CheckAsync("#q1-c1");
+        await staff.CheckAsync("#q2-c1");
+        await staff.CheckAsync("#q3-c2");
+        await staff.ClickAsync("[data-testid=confirm-submit]");
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-score]")).ToContainTextAsync("100点");
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-done]")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-attempts] li")).ToHaveCountAsync(2);
+        await Axe.AssertNoSeriousAsync(staff);
+
+        await staff.ClickAsync("text=自分のタスクに戻る");
+        await Assertions.Expect(staff.Locator("[data-testid=training-task]", new() { HasText = AllStaffCourse })
+            .Locator("[data-testid=training-task-status]")).ToHaveTextAsync("受講済");
+        await staff.ClickAsync("[data-testid=training-history-link]");
+        await Assertions.Expect(staff.Locator("[data-testid=history-row]").First).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+
+        var after = await DepartmentRateAsync(manager, AllStaffCourse);
+        Assert.True(Percent(after) > Percent(before), $"the rate went from {before} to {after}");
+        var row = manager.Locator("[data-testid=dept-row][data-staff=D0005]");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync("受講済");
+        await Axe.AssertNoSeriousAsync(manager);
+        await staff.Context.CloseAsync();
+        await manager.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_records_a_paper_sheet_for_someone_without_a_PC()
+    {
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        await manager.ClickAsync("[data-nav=department-training]");
+        await manager.WaitForURLAsync(url => url.EndsWith("/training/department", StringComparison.Ordinal));
+        await BrowserFixture.WaitUntilInteractiveAsync(manager);
+        await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = PrivacyCourse });
+        var row = manager.Locator("[data-testid=dept-row][data-staff=D0005]");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync("期限超過");
+        await Axe.AssertNoSeriousAsync(manager);
+
+        await manager.ClickAsync("[data-testid=paper-panel] summary");
+        await manager.SelectOptionAsync("[data-testid=paper-staff]", new SelectOptionValue { Label = "D0005 窓口 さくら" });
+        await manager.FillAsync("[data-testid=paper-date]", TodayInJapan);
+        await manager.ClickAsync("[data-testid=paper-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=form-error]")).ToContainTextAsync("理由");
+
+        await manager.FillAsync("[data-testid=paper-reason]", "窓口業務のためPCがなく、紙の受講票で受講");
+        await manager.ClickAsync("[data-testid=paper-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=form-success]")).ToContainTextAsync("窓口 さくら");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync("受講済");
+        await Assertions.Expect(row).ToContainTextAsync("紙の受講票");
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_CISO_imports_a_drill_CSV_sees_unknown_addresses_and_assigns_a_follow_up()
+    {
+        var csv = new StringBuilder("id,status,ip,latitude,longitude,send_date,reported,email,first_name,last_name,position\n")
+            .Append("a1,Clicked Link,10.0.0.1,0,0,2026-11-02T09:00:00+09:00,false,staff@example.jp,さくら,窓口,'=主事\n")
+            .Append("a2,Email Opened,10.0.0.2,0,0,2026-11-02T09:00:00+09:00,true,manager@example.jp,一郎,市民,課長\n")
+            .Append("a3,Email Sent,,0,0,2026-11-02T09:00:00+09:00,false,former@example.jp,元,職員,\n")
+            .ToString();
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=training]");
+        await ciso.WaitForURLAsync(url => url.EndsWith("/training", StringComparison.Ordinal));
+        await Assertions.Expect(ciso.Locator("[data-testid=overview-course]").First).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        // A new course with a quiz the editor cannot read is refused with the question's number, then saved.
+        await ciso.ClickAsync("[data-testid=course-new]");
+        await ciso.WaitForURLAsync(url => url.Contains("/training/courses/new", StringComparison.Ordinal));
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        await ciso.FillAsync("[data-testid=course-title]", "標的型メール訓練 事前研修");
+        await ciso.FillAsync("[data-testid=course-pass]", "100");
+        await ciso.FillAsync("[data-testid=course-quiz]", "怪しいメールを受け取ったら？\n- 開く\n- 無視する");
+        await ciso.ClickAsync("[data-testid=course-save]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-error]")).ToContainTextAsync("問1");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.FillAsync("[data-testid=course-quiz]", "怪しいメールを受け取ったら？\n- 開く\n* 情報政策課へ報告する");
+        await ciso.ClickAsync("[data-testid=course-save]");
+        await ciso.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
+        await Assertions.Expect(ciso.Locator("[data-testid=course-title]")).ToHaveValueAsync("標的型メール訓練 事前研修");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await ciso.ClickAsync("[data-nav=drills]");
+        await ciso.WaitForURLAsync(url => url.EndsWith("/training/drills", StringComparison.Ordinal));
+        await ciso.Locator("[data-testid=drill-upload][data-ready=true]").WaitForAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Locator("[data-testid=drill-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "令和8年度 第2回 - Results.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv),
+        });
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-matched]")).ToHaveTextAsync("2");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-unknown]")).ToContainTextAsync("former@example.jp");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-name]")).ToHaveValueAsync("令和8年度 第2回");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=drill-import]");
+
+        await ciso.WaitForURLAsync(url => url.Contains("/training/drills/", StringComparison.Ordinal));
+        await Assertions.Expect(ciso.Locator("h1")).ToHaveTextAsync("令和8年度 第2回");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-unknown-list]")).ToContainTextAsync("former@example.jp");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-overall]")).ToContainTextAsync("1 (33.3%)");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await ciso.ClickAsync("[data-testid=followup-panel] summary");
+        await ciso.ClickAsync("[data-testid=followup-submit]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync("1 人");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+    }
+
+    private static double Percent(string text) =>
+        text.Trim() == "—" ? 0 : double.Parse(text.Trim().TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
+}
