@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Policies;
 
 namespace SecOpsDx.Core.Data;
 
@@ -33,6 +34,10 @@ public class SecOpsDxDbContext(
     public DbSet<IncidentTask> IncidentTasks => Set<IncidentTask>();
     public DbSet<IncidentEvidence> IncidentEvidence => Set<IncidentEvidence>();
     public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+    public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
+    public DbSet<PolicyAcknowledgment> PolicyAcknowledgments => Set<PolicyAcknowledgment>();
+    public DbSet<PolicyReview> PolicyReviews => Set<PolicyReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
