@@ -34,7 +34,8 @@ public sealed record PolicySyncReport(IReadOnlyList<PolicySyncFile> Files)
 public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, ICurrentActor actor, TimeProvider time,
     GuidelineEditions editions, PolicySettings settings)
 {
-    public async Task<PolicySyncReport> ExecuteAsync(string directory, CancellationToken ct = default)
+    /// <param name="mayApprove">Overrides the setting; the demo imports its policy set as approved.</param>
+    public async Task<PolicySyncReport> ExecuteAsync(string directory, CancellationToken ct = default, bool? mayApprove = null)
     {
         if (!Directory.Exists(directory)) throw new DomainException(ErrorCodes.PolicyFolderMissing, directory);
         var files = Directory.GetFiles(directory, "*.md")
@@ -50,7 +51,7 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
                 var content = PolicyFile.Parse(await File.ReadAllTextAsync(path, ct), editions);
                 if (seen.TryGetValue(content.Slug, out var other)) throw new DomainException(ErrorCodes.DuplicateId, content.Slug, other);
                 seen[content.Slug] = name;
-                results.Add(await ImportAsync(name, content, ct));
+                results.Add(await ImportAsync(name, content, ct, mayApprove));
             }
             catch (DomainException e)
             {
@@ -60,7 +61,7 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
         return new PolicySyncReport(results);
     }
 
-    public async Task<PolicySyncFile> ImportAsync(string fileName, PolicyFileContent file, CancellationToken ct = default)
+    public async Task<PolicySyncFile> ImportAsync(string fileName, PolicyFileContent file, CancellationToken ct = default, bool? mayApprove = null)
     {
         var who = await actor.GetActorAsync();
         var now = time.GetUtcNow();
@@ -69,7 +70,7 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
             throw ValidationFailedException.For("ownerDepartment", ErrorCodes.UnknownCode, file.OwnerDepartmentCode);
 
         var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Slug == file.Slug, ct);
-        var approve = file.Approved && settings.SyncMayApprove;
+        var approve = file.Approved && (mayApprove ?? settings.SyncMayApprove);
         if (document is null)
         {
             document = new PolicyDocument
