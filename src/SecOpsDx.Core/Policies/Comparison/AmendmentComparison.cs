@@ -47,15 +47,27 @@ public static partial class AmendmentComparison
         var news = Blocks(newMarkdown);
         var oldByKey = olds.Select((b, i) => (b, i)).ToDictionary(x => x.b.Key, x => x.i);
         var newKeys = news.Select(b => b.Key).ToHashSet();
+        var pairs = news.Select(n => oldByKey.TryGetValue(n.Key, out var j) ? j : -1).ToArray();
+        var inPlace = LongestIncreasing(pairs);
         var rows = new List<ComparisonRow>();
         var emittedOld = new bool[olds.Count];
         var lastOld = -1;
 
-        foreach (var n in news)
+        for (var i = 0; i < news.Count; i++)
         {
-            if (!oldByKey.TryGetValue(n.Key, out var j))
+            var n = news[i];
+            var j = pairs[i];
+            if (j < 0)
             {
                 rows.Add(new ComparisonRow(ComparisonRowKind.Added, n.Heading, Whole(n.Text, true), []));
+                continue;
+            }
+            var o = olds[j];
+            emittedOld[j] = true;
+            if (!inPlace.Contains(i))
+            {
+                // Out of order against the rest: shown where it now stands, beside its old text, all of it marked.
+                rows.Add(new ComparisonRow(ComparisonRowKind.Moved, n.Heading, Whole(n.Text, true), Whole(o.Text, true)));
                 continue;
             }
             // Articles removed before this one's old place are shown before it, as offices do.
@@ -65,15 +77,7 @@ public static partial class AmendmentComparison
                 rows.Add(new ComparisonRow(ComparisonRowKind.Removed, olds[k].Heading, [], Whole(olds[k].Text, true)));
                 emittedOld[k] = true;
             }
-            var moved = j < lastOld;
-            emittedOld[j] = true;
-            if (!moved) lastOld = j;
-            var o = olds[j];
-            if (moved)
-            {
-                rows.Add(new ComparisonRow(ComparisonRowKind.Moved, n.Heading, Whole(n.Text, true), Whole(o.Text, true)));
-                continue;
-            }
+            lastOld = j;
             if (o.Text == n.Text)
             {
                 rows.Add(new ComparisonRow(ComparisonRowKind.Unchanged, n.Heading, Whole(n.Text, false), Whole(o.Text, false)));
@@ -165,6 +169,28 @@ public static partial class AmendmentComparison
     private static partial Regex NumberPattern();
 
     /// <summary>Cuts Markdown at each heading; the heading's words without its number are the key, so renumbering still aligns.</summary>
+    /// <summary>Positions (in the new text) of the longest run of matched articles that keep their old order.</summary>
+    private static HashSet<int> LongestIncreasing(int[] oldIndexes)
+    {
+        var tails = new List<int>();          // position in oldIndexes of the smallest tail of each length
+        var previous = new int[oldIndexes.Length];
+        for (var i = 0; i < oldIndexes.Length; i++)
+        {
+            if (oldIndexes[i] < 0) continue;
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (oldIndexes[tails[mid]] < oldIndexes[i]) lo = mid + 1; else hi = mid;
+            }
+            previous[i] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count) tails.Add(i); else tails[lo] = i;
+        }
+        var result = new HashSet<int>();
+        for (var i = tails.Count > 0 ? tails[^1] : -1; i >= 0; i = previous[i]) result.Add(i);
+        return result;
+    }
+
     private static List<Block> Blocks(string markdown)
     {
         var blocks = new List<Block>();
