@@ -6,15 +6,16 @@ namespace SecOpsDx.EndToEnd.Tests;
 [Collection(AppCollection.Name)]
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
-    private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"];
+    private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
+        "policy-library", "policy-acknowledge", "policy-register", "policy-rates"];
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
-        { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account"] },
-        { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account"] },
-        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account"] },
-        { "manager@example.jp", ["home", "report-incident", "my-reports", "account"] },
-        { "staff@example.jp", ["home", "report-incident", "my-reports", "account"] },
+        { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account", "policy-library", "policy-acknowledge", "policy-register", "policy-rates"] },
+        { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account", "policy-library", "policy-acknowledge", "policy-register", "policy-rates"] },
+        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account", "policy-library", "policy-acknowledge"] },
+        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "policy-library", "policy-acknowledge", "policy-rates"] },
+        { "staff@example.jp", ["home", "report-incident", "my-reports", "account", "policy-library", "policy-acknowledge"] },
     };
 
     [Theory]
