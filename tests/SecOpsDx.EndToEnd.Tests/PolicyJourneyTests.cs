@@ -33,6 +33,13 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(ciso.Locator("[data-testid=comparison-note]")).ToHaveTextAsync("(傍線部分は改正部分)");
         await Assertions.Expect(ciso.Locator("[data-testid=comparison] td[data-side=new] u.changed").First).ToContainTextAsync("又はISMAP-LIUの");
         await Axe.AssertNoSeriousAsync(ciso);
+        // Printed, it is the sheet alone on A4 landscape (842 × 595 points).
+        await ciso.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(ciso.Locator(".sidebar")).ToBeHiddenAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=compare-docx]")).ToBeHiddenAsync();
+        var pdf = System.Text.Encoding.Latin1.GetString(await ciso.PdfAsync(new() { PreferCSSPageSize = true }));
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(pdf, @"/MediaBox \[0 0 84[12][.0-9]* 59[45][.0-9]*\]"), System.Text.RegularExpressions.Regex.Match(pdf, @"/MediaBox[^\]]*\]").Value);
+        await ciso.EmulateMediaAsync(new() { Media = Media.Screen });
         await ciso.GoBackAsync();
 
         // Approving one's own draft is refused by default.

@@ -17,3 +17,8 @@ document.addEventListener('input', event => {
     clearTimeout(area.previewTimer);
     area.previewTimer = setTimeout(() => area.dispatchEvent(new Event('change', { bubbles: true })), 500);
 });
+
+// A print button works with or without the live connection.
+document.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-print-page]')) window.print();
+});
