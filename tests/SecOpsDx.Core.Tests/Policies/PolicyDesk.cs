@@ -37,7 +37,7 @@ public sealed class PolicyDesk
         Start_ = new StartRevision(Writes);
         Save = new SaveDraft(Writes);
         Submit = new SubmitRevision(Writes);
-        Approve = new ApproveRevision(Writes, Settings);
+        Approve = new ApproveRevision(Writes, Settings, Editions);
         Review = new RecordReview(Writes, Editions);
         Acknowledge = new AcknowledgePolicy(Writes, Time);
     }

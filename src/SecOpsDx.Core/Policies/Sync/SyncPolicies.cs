@@ -106,7 +106,8 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
         if (previous is not null && file.EffectiveOn < previous.EffectiveOn)
             throw ValidationFailedException.For("effectiveOn", ErrorCodes.EffectiveBeforePrevious, previous.EffectiveOn.ToString("yyyy-MM-dd"));
 
-        Describe(document, file);
+        // A draft does not yet change what the document follows: its guideline edition moves when it is approved.
+        Describe(document, file, includeEdition: approve);
         db.PolicyRevisions.Add(NewRevision(document, file, approve, who, now));
         await db.SaveOrConflictAsync(ct);
         return new PolicySyncFile(fileName, PolicySyncOutcome.Revised, file.Slug, file.Number, Stage(approve));
@@ -120,14 +121,14 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
         && d.Audience == f.Audience.ToString() && d.IsPublic == f.IsPublic;
 
     /// <summary>Sets only what differs, so that an unchanged value never reaches the audit trail.</summary>
-    private static void Describe(PolicyDocument d, PolicyFileContent f)
+    private static void Describe(PolicyDocument d, PolicyFileContent f, bool includeEdition = true)
     {
         if (d.Title != f.Title) d.Title = f.Title;
         if (d.Kind != f.Kind) d.Kind = f.Kind;
         if (d.RuleNumber != f.RuleNumber) d.RuleNumber = f.RuleNumber;
         if (d.OwnerDepartmentCode != f.OwnerDepartmentCode) d.OwnerDepartmentCode = f.OwnerDepartmentCode;
         if (d.ReviewIntervalMonths != f.ReviewIntervalMonths) d.ReviewIntervalMonths = f.ReviewIntervalMonths;
-        if (d.GuidelineEdition != f.GuidelineEdition) d.GuidelineEdition = f.GuidelineEdition;
+        if (includeEdition && d.GuidelineEdition != f.GuidelineEdition) d.GuidelineEdition = f.GuidelineEdition;
         if (d.Audience != f.Audience.ToString()) d.Audience = f.Audience.ToString();
         if (d.IsPublic != f.IsPublic) d.IsPublic = f.IsPublic;
     }

@@ -6,7 +6,7 @@ namespace SecOpsDx.Core.Policies;
 /// The approver's decision (CISO, or Admin for the 情報セキュリティ委員会): approve, after which the revision never
 /// changes and takes effect on its 施行日; or send it back to draft with a comment.
 /// </summary>
-public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings)
+public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings, GuidelineEditions editions)
 {
     public Task ApproveAsync(int revisionId, int expectedVersion, CancellationToken ct = default) =>
         writes.ChangeRevisionAsync(revisionId, expectedVersion, async (db, revision, who) =>
@@ -20,9 +20,10 @@ public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings
             revision.ApprovedAt = writes.Now;
             revision.ApprovedByUserId = who.UserId;
             revision.ApprovedByName = who.Name;
-            // A revision is itself a review of the document: it clears 見直し要 and records the edition it follows.
+            // A revision is itself a review of the document against the newest guideline: it clears 見直し要.
             var document = await db.PolicyDocuments.SingleAsync(d => d.Id == revision.DocumentId, ct);
             if (document.LastReviewedOn is null || document.LastReviewedOn < writes.Today) document.LastReviewedOn = writes.Today;
+            if (document.GuidelineEdition != editions.Latest.Code) document.GuidelineEdition = editions.Latest.Code;
         }, ct);
 
     public Task SendBackAsync(int revisionId, int expectedVersion, string? comment, CancellationToken ct = default) =>
