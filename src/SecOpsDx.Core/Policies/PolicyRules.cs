@@ -1,7 +1,7 @@
 namespace SecOpsDx.Core.Policies;
 
 /// <summary>What the lifecycle rules need to know of a revision (its text is not needed).</summary>
-public sealed record RevisionFacts(int Id, int Number, PolicyRevisionStage Stage, DateOnly EffectiveOn, PolicyChange Change);
+public sealed record RevisionFacts(int Id, int Number, PolicyRevisionStage Stage, DateOnly EffectiveOn, PolicyChange Change, DateTimeOffset? ApprovedAt = null);
 
 /// <summary>
 /// The rules that follow from dates alone: which revision is in force on a day, the state a person sees, which

@@ -18,7 +18,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
     {
         var documents = await db.PolicyDocuments.AsNoTracking().ToListAsync(ct);
         var revisions = (await db.PolicyRevisions.AsNoTracking()
-            .Select(r => new { r.DocumentId, Facts = new RevisionFacts(r.Id, r.Number, r.Stage, r.EffectiveOn, r.Change) })
+            .Select(r => new { r.DocumentId, Facts = new RevisionFacts(r.Id, r.Number, r.Stage, r.EffectiveOn, r.Change, r.ApprovedAt) })
             .ToListAsync(ct)).ToLookup(r => r.DocumentId, r => r.Facts);
         var today = Today;
         return documents.Select(d =>
@@ -53,9 +53,13 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
             var d = f.Document;
             var next = PolicyRules.NextReviewDue(d.LastReviewedOn, f.InForce?.EffectiveOn, d.ReviewIntervalMonths);
             var open = f.Revisions.FirstOrDefault(r => r.Stage != PolicyRevisionStage.Approved);
-            var enacted = f.Revisions.Where(r => r.Stage == PolicyRevisionStage.Approved).Select(r => (DateOnly?)r.EffectiveOn).Min();
+            var approved = f.Revisions.Where(r => r.Stage == PolicyRevisionStage.Approved).OrderBy(r => r.Number).ToList();
+            var enacted = approved.Count > 0 ? approved[0].EffectiveOn : (DateOnly?)null;
+            // 改正日: the day the revision in force was approved, when it amends an earlier one.
+            var amended = f.InForce is { } current && approved.Count > 0 && current.Number != approved[0].Number && current.ApprovedAt is { } at
+                ? JapanTime.DateOf(at) : (DateOnly?)null;
             return new RegisterRow(d.Id, d.Slug, d.Title, d.Kind, d.RuleNumber, d.OwnerDepartmentCode, owners.GetValueOrDefault(d.OwnerDepartmentCode),
-                f.InForce?.Number, f.InForce?.EffectiveOn, enacted, d.LastReviewedOn, next, NeedOf(d, next), d.GuidelineEdition, d.IsPublic,
+                f.InForce?.Number, f.InForce?.EffectiveOn, enacted, amended, d.LastReviewedOn, next, NeedOf(d, next), d.GuidelineEdition, d.IsPublic,
                 open?.Id, open?.Number, open is null ? null : PolicyRules.StateOf(open, f.Revisions, today, d.AbolishedOn));
         }).OrderBy(r => r.Kind).ThenBy(r => r.Slug, StringComparer.Ordinal).ToList();
     }

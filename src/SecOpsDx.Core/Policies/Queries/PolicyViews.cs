@@ -14,7 +14,7 @@ public enum ReviewNeed
 
 public sealed record RegisterRow(
     int DocumentId, string Slug, string Title, PolicyKind Kind, string? RuleNumber, string OwnerCode, string? OwnerName,
-    int? InForceNumber, DateOnly? InForceSince, DateOnly? EnactedOn, DateOnly? LastReviewedOn, DateOnly? NextReviewDue,
+    int? InForceNumber, DateOnly? InForceSince, DateOnly? EnactedOn, DateOnly? AmendedOn, DateOnly? LastReviewedOn, DateOnly? NextReviewDue,
     ReviewNeed Need, string GuidelineEdition, bool IsPublic, int? OpenRevisionId, int? OpenRevisionNumber, PolicyRevisionState? OpenRevisionState)
 {
     public bool ReviewNeeded => Need != ReviewNeed.None;
