@@ -30,7 +30,10 @@ public sealed class PolicySyncTests : IAsyncLifetime
         Assert.True(current.Files.Count >= 10);
         Assert.Equal(2, current.Count(PolicySyncOutcome.Revised));
         var register = await _desk.Queries.RegisterAsync();
-        Assert.Contains(register, r => r.Kind == PolicyKind.BasicPolicy && r.InForceNumber == 2 && r.IsPublic);
+        var basic = Assert.Single(register, r => r.Kind == PolicyKind.BasicPolicy);
+        Assert.True(basic is { InForceNumber: 2, IsPublic: true, RuleNumber: "訓令第44号" });
+        Assert.Equal((new DateOnly(2024, 4, 1), new DateOnly(2025, 4, 1)), (basic.EnactedOn, basic.InForceSince));
+        Assert.Equal(new DateOnly(2026, 5, 1), basic.AmendedOn);
         Assert.Contains(register, r => r.Kind == PolicyKind.Standards && r.InForceNumber == 2);
         Assert.True(register.Count(r => r.Kind == PolicyKind.Procedure) >= 8);
     }
