@@ -19,7 +19,7 @@ using SecOpsDx.Web.Hosting;
 /// The policy register at scale: 5,000 staff, 30 documents in force, most of them acknowledged by most staff.
 /// Times the CISO's register and the acknowledgment page of the largest 部 as the browser receives them (server
 /// rendering over loopback HTTP), and a 新旧対照表 of two forty-page revisions (the comparison alone and the page).
-/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --policies [--staff 5000] [--requests 30]
+/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --policies [--staff 5000] [--requests 30] [--keep]
 /// </summary>
 public static class PolicyBench
 {
@@ -148,7 +148,8 @@ public static class PolicyBench
 
         await app.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        if (args.Contains("--keep")) Console.WriteLine($"database kept: {Path.Combine(data, "secopsdx.db")}");
+        else try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return ok ? 0 : 1;
     }
 

@@ -109,6 +109,32 @@ public sealed class PolicyAcknowledgmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_rate_follows_carried_acknowledgments_and_counts_a_restricted_procedure_only_for_its_audience()
+    {
+        var first = await _desk.StaffAsync("S001", "1030");
+        await _desk.StaffAsync("S002", "1030");
+        var member = await _desk.StaffAsync("S003", "1030", role: Roles.Csirt);
+        await _desk.Sync.ExecuteAsync(PolicyDesk.WriteFile(_folder, "csirt.md",
+            PolicyDesk.File_("csirt", 1, "2025-04-01", "手順", kind: "実施手順", audience: "role:Csirt", title: "CSIRT手順")));
+        await _desk.Acknowledge.ExecuteAsync(first, await _desk.RevisionIdAsync("basic", 1), null);
+        await _desk.Acknowledge.ExecuteAsync(member, await _desk.RevisionIdAsync("csirt", 1), null);
+        async Task<(int, int)> RateAsync(string slug)
+        {
+            var r = (await _desk.Queries.DepartmentAcknowledgmentsAsync(_departments["1030"]))!.Documents.Single(d => d.Slug == slug);
+            return (r.Applicable, r.Acknowledged);
+        }
+
+        Assert.Equal((3, 1), await RateAsync("basic"));
+        Assert.Equal((1, 1), await RateAsync("csirt"));
+        await ReviseAsync(2, "editorial");
+        Assert.Equal((3, 1), await RateAsync("basic"));
+        await ReviseAsync(3, "material");
+        Assert.Equal((3, 0), await RateAsync("basic"));
+        Assert.Equal(["S001", "S002", "S003"], (await _desk.Queries.MissingAcknowledgmentsAsync(_departments["1030"],
+            (await _desk.Queries.DocumentAsync("basic"))!.Id)).Select(m => m.EmployeeNumber));
+    }
+
+    [Fact]
     public async Task Staff_who_left_have_nothing_pending_and_cannot_acknowledge()
     {
         var left = await _desk.StaffAsync("S009", "2010", retired: new DateOnly(2026, 3, 31));

@@ -216,14 +216,39 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == departmentId, ct);
         if (department is null) return null;
-        var (people, acks) = await DepartmentPeopleAsync(db, departmentId, ct);
+        var facts = (await FactsAsync(db, ct)).Where(f => f.InForce is not null)
+            .OrderBy(f => f.Document.Kind).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToList();
+        // Documents for everyone are counted in the database (one row per version, not per person); only those meant for
+        // some roles or departments need each person's acknowledgments beside their roles.
+        var forEveryone = facts.Where(f => PolicyAudience.Parse(f.Document.Audience).IsEveryone).Select(f => f.Document.Id).ToList();
+        var restricted = facts.Select(f => f.Document.Id).Except(forEveryone).ToList();
+        var (people, acks) = await DepartmentPeopleAsync(db, departmentId, restricted, ct);
+        var staffIds = people.Select(p => p.StaffId).ToList();
+        // Filtered by staff alone, so that SQLite reads the (StaffId, DocumentId, RevisionNumber) index and nothing else.
+        var counted = forEveryone.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
+            .Where(a => staffIds.Contains(a.StaffId))
+            .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
+            .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
+            .ToListAsync(ct);
         var byDocument = acks.ToLookup(a => a.DocumentId);
         var rows = new List<DepartmentRate>();
-        foreach (var f in (await FactsAsync(db, ct)).Where(f => f.InForce is not null)
-                     .OrderBy(f => f.Document.Kind).ThenBy(f => f.Document.Slug, StringComparer.Ordinal))
+        foreach (var f in facts)
         {
-            var (applicable, acknowledged) = Count(f, people, byDocument[f.Document.Id]);
-            rows.Add(new DepartmentRate(f.Document.Id, f.Document.Slug, f.Document.Title, f.InForce!.Number, applicable.Count, acknowledged));
+            int applicable, acknowledged;
+            if (forEveryone.Contains(f.Document.Id))
+            {
+                // A person acknowledges once within the versions that count (AcknowledgePolicy adds nothing after that).
+                var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
+                applicable = people.Count;
+                acknowledged = Math.Min(applicable, counted
+                    .Where(c => c.DocumentId == f.Document.Id && c.RevisionNumber >= from && c.RevisionNumber <= f.InForce!.Number).Sum(c => c.People));
+            }
+            else
+            {
+                var (list, done) = Count(f, people, byDocument[f.Document.Id]);
+                (applicable, acknowledged) = (list.Count, done);
+            }
+            rows.Add(new DepartmentRate(f.Document.Id, f.Document.Slug, f.Document.Title, f.InForce!.Number, applicable, acknowledged));
         }
         return new DepartmentAcknowledgments(department.Id, department.Name, rows);
     }
@@ -234,7 +259,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var f = (await FactsAsync(db, ct)).FirstOrDefault(x => x.Document.Id == documentId && x.InForce is not null);
         if (f is null) return [];
-        var (people, acks) = await DepartmentPeopleAsync(db, departmentId, ct);
+        var (people, acks) = await DepartmentPeopleAsync(db, departmentId, [documentId], ct);
         var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
         var done = acks.Where(a => a.DocumentId == documentId && a.RevisionNumber >= from && a.RevisionNumber <= f.InForce!.Number)
             .Select(a => a.StaffId).ToHashSet();
@@ -264,7 +289,9 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
 
     private sealed record Ack(int StaffId, int DocumentId, int RevisionNumber);
 
-    private async Task<(List<Person> People, List<Ack> Acks)> DepartmentPeopleAsync(SecOpsDxDbContext db, int departmentId, CancellationToken ct)
+    /// <summary>The department's staff in post with their roles, and their acknowledgments of the given documents.</summary>
+    private async Task<(List<Person> People, List<Ack> Acks)> DepartmentPeopleAsync(SecOpsDxDbContext db, int departmentId,
+        IReadOnlyCollection<int> documentIds, CancellationToken ct)
     {
         var today = Today;
         var staff = await db.Staff.AsNoTracking()
@@ -279,8 +306,8 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
             s.UserId is not null && roles.TryGetValue(s.UserId, out var r) ? r : [])).ToList();
         // By the staff index rather than a join per acknowledgment: a 部 of a thousand people reads only their rows.
         var staffIds = people.Select(p => p.StaffId).ToList();
-        var acks = await db.PolicyAcknowledgments.AsNoTracking()
-            .Where(a => staffIds.Contains(a.StaffId))
+        var acks = documentIds.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
+            .Where(a => staffIds.Contains(a.StaffId) && documentIds.Contains(a.DocumentId))
             .Select(a => new Ack(a.StaffId, a.DocumentId, a.RevisionNumber)).ToListAsync(ct);
         return (people, acks);
     }
