@@ -14,6 +14,8 @@ if (args.Length > 0 && args[0] == "training") return await TrainingBench.RunAsyn
 
 // Measures the incident intake API of the real app over loopback HTTP, on a SQLite file that already holds
 // many incidents. Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- [--incidents 20000] [--requests 500]
+// With --policies it measures the policy register instead (PolicyBench.cs).
+if (args.Contains("--policies")) return await PolicyBench.RunAsync(args);
 var incidents = Option("--incidents", 20_000);
 var requests = Option("--requests", 500);
 var data = Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));

@@ -7,17 +7,20 @@ namespace SecOpsDx.EndToEnd.Tests;
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
     private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
-        "my-tasks", "department-training", "training", "training-import", "drills"];
+        "my-tasks", "department-training", "training", "training-import", "drills",
+        "policy-library", "policy-acknowledge", "policy-register", "policy-rates",
+        "bulk-accounts", "directory-check", "mail"];
 
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
         { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
-            "my-tasks", "department-training", "training", "training-import", "drills"] },
+            "my-tasks", "department-training", "training", "training-import", "drills",
+            "policy-library", "policy-acknowledge", "policy-register", "policy-rates", "bulk-accounts", "directory-check", "mail"] },
         { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account",
-            "my-tasks", "department-training", "training", "drills"] },
-        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account", "my-tasks"] },
-        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "department-training"] },
-        { "staff@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks"] },
+            "my-tasks", "department-training", "training", "drills", "policy-library", "policy-acknowledge", "policy-register", "policy-rates"] },
+        { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account", "my-tasks", "policy-library", "policy-acknowledge"] },
+        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "department-training", "policy-library", "policy-acknowledge", "policy-rates"] },
+        { "staff@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "policy-library", "policy-acknowledge"] },
     };
 
     [Theory]

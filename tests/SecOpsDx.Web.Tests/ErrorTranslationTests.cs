@@ -71,6 +71,8 @@ public sealed partial class ErrorTranslationTests
         "summary", "dataItems", "affectedPeople", "cause", "secondaryDamage", "responseToIndividuals", "publication", "prevention", "other",
         "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to", "Idempotency-Key",
         "completedOn", "answers", "materialUrl", "kind", "fiscalYear", "opensOn", "dueDaysAfterHire", "passMark", "quiz", "roles", "staff", "course", "drillName", "hiredOnOrAfter",
+        "policyId", "policyTitle", "ruleNumber", "version", "effectiveOn", "ownerDepartment", "reviewMonths", "guideline", "audience",
+        "change", "comment", "reviewNote",
     ];
 
     [Theory]

@@ -137,6 +137,33 @@ public static class ErrorCodes
     /// <summary>{0} = the missing columns' names.</summary>
     public const string ImportMissingColumns = "training.import-missing-columns";
     public const string DrillNotFound = "drill.not-found";
+    // Policy register.
+    public const string PolicyNotFound = "policy.not-found";
+    public const string RevisionNotFound = "policy.revision-not-found";
+    /// <summary>An approved revision is kept as it was approved.</summary>
+    public const string RevisionApproved = "policy.revision-approved";
+    public const string RevisionNotDraft = "policy.revision-not-draft";
+    public const string RevisionNotAwaiting = "policy.revision-not-awaiting";
+    /// <summary>{0} = the number of the revision already open.</summary>
+    public const string RevisionAlreadyOpen = "policy.revision-already-open";
+    /// <summary>{0} = the previous revision's 施行日 (yyyy-MM-dd).</summary>
+    public const string EffectiveBeforePrevious = "policy.effective-before-previous";
+    public const string SelfApprovalForbidden = "policy.self-approval-forbidden";
+    public const string CommentRequired = "policy.comment-required";
+    public const string NotInForce = "policy.not-in-force";
+    public const string NotInAudience = "policy.not-in-audience";
+    public const string NoStaffRecord = "policy.no-staff-record";
+    /// <summary>{0} = the line, {1} = the reader's explanation.</summary>
+    public const string FrontMatterUnreadable = "policy.front-matter-unreadable";
+    public const string FrontMatterMissing = "policy.front-matter-missing";
+    /// <summary>{0} = the version in the file, {1} = the newest version held.</summary>
+    public const string VersionNotRaised = "policy.version-not-raised";
+    /// <summary>{0} = the version in the file, {1} = the newest version held.</summary>
+    public const string VersionBehind = "policy.version-behind";
+    /// <summary>{0} = the id, {1} = the other file that has it.</summary>
+    public const string DuplicateId = "policy.duplicate-id";
+    /// <summary>{0} = the folder.</summary>
+    public const string PolicyFolderMissing = "policy.folder-missing";
 
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Policies;
 
 namespace SecOpsDx.Core.Data;
 
@@ -46,6 +47,10 @@ public class SecOpsDxDbContext(
     public DbSet<Training.TrainingAssignee> TrainingAssignees => Set<Training.TrainingAssignee>();
     public DbSet<Training.Drill> Drills => Set<Training.Drill>();
     public DbSet<Training.DrillResult> DrillResults => Set<Training.DrillResult>();
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+    public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
+    public DbSet<PolicyAcknowledgment> PolicyAcknowledgments => Set<PolicyAcknowledgment>();
+    public DbSet<PolicyReview> PolicyReviews => Set<PolicyReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -29,7 +29,7 @@ public delegate Task<int> VerbBody(IServiceProvider services, VerbArgs args, Ver
 public sealed record Verb(string Name, string Summary, IReadOnlyList<VerbArgument> Arguments, IReadOnlyList<VerbOption> Options, VerbBody Body, string? Details = null)
 {
     public string Synopsis => string.Join(' ', new[] { Name }
-        .Concat(Arguments.Select(a => a.Name))
+        .Concat(Arguments.Select(a => a.Synopsis))
         .Concat(Options.Select(o => o.Required ? o.Synopsis : $"[{o.Synopsis}]")));
 }
 

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace SecOpsDx.Web.Cli;
 
-/// <summary>A positional argument of a verb. Every declared one is required.</summary>
-public sealed record VerbArgument(string Name, string Help);
+/// <summary>A positional argument of a verb: required, unless <see cref="Optional"/> (optional ones come last).</summary>
+public sealed record VerbArgument(string Name, string Help, bool Optional = false)
+{
+    public string Synopsis => Optional ? $"[{Name}]" : Name;
+}
 
 /// <summary>An option of a verb: `--name VALUE`, or a flag when <see cref="ValueName"/> is null.</summary>
 public sealed record VerbOption(string Name, string? ValueName, string Help, bool Required = false, ValueCheck? Check = null)
@@ -88,7 +91,7 @@ public sealed class VerbArgs
 
         if (verb.Options.FirstOrDefault(o => o.Required && !result._options.ContainsKey(o.Name)) is { } missing)
             throw new UsageException($"--{missing.Name} is required");
-        if (result._positional.Count < verb.Arguments.Count)
+        if (result._positional.Count < verb.Arguments.Count(a => !a.Optional))
             throw new UsageException($"{verb.Arguments[result._positional.Count].Name} is required");
         return result;
     }
@@ -97,6 +100,13 @@ public sealed class VerbArgs
     {
         var index = _verb.Arguments.Select(a => a.Name).ToList().IndexOf(name);
         return index >= 0 ? _positional[index] : throw Undeclared(name);
+    }
+
+    /// <summary>An optional argument, or null when it was not given.</summary>
+    public string? OptionalArgument(string name)
+    {
+        var index = _verb.Arguments.Select(a => a.Name).ToList().IndexOf(name);
+        return index >= 0 ? (index < _positional.Count ? _positional[index] : null) : throw Undeclared(name);
     }
 
     public bool Flag(string name) => Declared(name, flag: true) && _options.ContainsKey(name);

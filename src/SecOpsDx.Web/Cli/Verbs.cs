@@ -48,6 +48,13 @@ public static class Verbs
         [
             new("skip-invalid", null, "record the valid rows and skip the refused ones (without it: all or nothing)"),
         ], ImportTrainingVerb.RunAsync, "Exits 1 when nothing was recorded; refused rows are listed by line and column."),
+        new("sync-policies", "Import the Markdown policy files into the policy register.",
+        [
+            new("DIR", "the folder of policy files (default: SecOpsDx:Policies:Directory, or the policies folder beside the app)", Optional: true),
+        ], [], SyncPoliciesVerb.RunAsync,
+            "A new file becomes a document, a raised version a new draft revision (approved when the file says\n" +
+            "approved: true and SecOpsDx:Policies:SyncMayApprove is set), an unchanged file changes nothing.\n" +
+            "A file that cannot be read is named with its reason while the others import; exit 1 when one was refused."),
         new("audit-verify", "Check the hash chain of the audit trail.", [],
         [
             new("expect-head", "SEQ:HASH", "a head printed by an earlier run, which the trail must still hold",

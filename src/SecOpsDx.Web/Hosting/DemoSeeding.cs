@@ -49,8 +49,21 @@ public static class DemoSeeding
     }
 
     /// <summary>Incident tickets in every state, so the first start shows a CSIRT at work (after the accounts, who appear in them).</summary>
-    private static Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct) =>
-        DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
+    private static async Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var added = await DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
+        await SeedPoliciesAsync(sp, db, time, ct);
+        return added;
+    }
+
+    /// <summary>The policy register, with a revision the demo Admin drafted waiting for the CISO.</summary>
+    private static async Task SeedPoliciesAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var admin = DemoOrganization.AccountHolders.First(h => h.Role == Roles.Admin);
+        var adminUserId = await db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        await DemoPolicies.SeedAsync(sp.GetRequiredService<SecOpsDx.Core.Policies.Sync.SyncPolicies>(), db,
+            SecOpsDx.Web.Features.PolicyRegister.PolicyFolder.Of(sp), adminUserId, admin.Name, time.GetUtcNow(), ct);
+    }
 
     public static void PrintAccounts(Result result, TextWriter output)
     {

@@ -21,12 +21,19 @@ public static class Policies
     /// <summary>Training courses, rates, imports and drills: Admin and CISO.</summary>
     public const string TrainingAdmin = nameof(TrainingAdmin);
 
+    /// <summary>Keeps the policy register: sees every document, drafts, approves and records reviews (CISO and Admin).</summary>
+    public const string PolicyAdmin = nameof(PolicyAdmin);
+    /// <summary>Follows the acknowledgments of a department: managers, and the CISO and Admin for any department.</summary>
+    public const string PolicyManager = nameof(PolicyManager);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentHandler, p => p.RequireRole(Roles.Csirt).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(PolicyAdmin, p => p.RequireRole(Roles.Ciso, Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(PolicyManager, p => p.RequireRole(Roles.Manager, Roles.Ciso, Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingManager, p => p.RequireRole(Roles.Manager, Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingAdmin, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Authentication;
 using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
+using SecOpsDx.Core.Policies;
+using SecOpsDx.Web.Features.PolicyRegister;
 using SecOpsDx.Web.Api;
 using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
@@ -66,6 +68,7 @@ public static class SecOpsDxHosting
         services.AddIncidents(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
+        services.AddPolicies(PolicyFolder.EditionsPath, PolicyFolder.Settings);
         services.AddApiTokens();
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
@@ -160,6 +163,7 @@ public static class SecOpsDxHosting
         await AccountProvisioning.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
+        sp.GetRequiredService<GuidelineEditions>();
         // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
         await sp.GetRequiredService<RegulatoryDuty>().BackfillAsync(db);
 
@@ -207,6 +211,7 @@ public static class SecOpsDxHosting
         app.MapAccountEndpoints();
         app.MapSecOpsDxHealth();
         app.MapIncidentEndpoints();
+        app.MapPolicyEndpoints();
         return app;
     }
 }

@@ -8,3 +8,17 @@ document.addEventListener('click', event => {
         if (toggle) toggle.checked = false;
     }
 });
+
+// The policy editor's preview follows the text: after a short pause in typing, the text area reports its change,
+// so the whole text crosses the connection once per pause rather than once per keystroke.
+document.addEventListener('input', event => {
+    const area = event.target;
+    if (!(area instanceof HTMLTextAreaElement) || !area.hasAttribute('data-live-preview')) return;
+    clearTimeout(area.previewTimer);
+    area.previewTimer = setTimeout(() => area.dispatchEvent(new Event('change', { bubbles: true })), 500);
+});
+
+// A print button works with or without the live connection.
+document.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-print-page]')) window.print();
+});

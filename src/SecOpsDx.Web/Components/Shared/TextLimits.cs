@@ -9,8 +9,9 @@ namespace SecOpsDx.Web.Components.Shared;
 /// </summary>
 public static class TextLimits
 {
-    /// <summary>The largest limit of any text field on an interactive page: an incident's description.</summary>
-    public const int LargestField = IncidentLimits.Description;
+    /// <summary>The largest limit of any text field on an interactive page: a policy revision's text.</summary>
+    public const int LargestField = IncidentLimits.Description > SecOpsDx.Core.Policies.PolicyLimits.Body
+        ? IncidentLimits.Description : SecOpsDx.Core.Policies.PolicyLimits.Body;
 
     /// <summary>
     /// The maxlength for a field whose server limit is <paramref name="serverLimit"/>. Twice the limit: above it,

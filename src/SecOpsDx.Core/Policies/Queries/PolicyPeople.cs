@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Data;
+
+namespace SecOpsDx.Core.Policies;
+
+/// <summary>What decides whether a document applies to a person: roles, department and its parent, in post or not.</summary>
+internal sealed record PolicyReader(int StaffId, string? UserId, string DepartmentCode, string? ParentCode, IReadOnlyCollection<string> Roles, bool InPost);
+
+internal static class PolicyPeople
+{
+    public static async Task<PolicyReader?> ReaderAsync(SecOpsDxDbContext db, int staffId, DateOnly today, CancellationToken ct)
+    {
+        var s = await db.Staff.AsNoTracking().Where(x => x.Id == staffId)
+            .Select(x => new { x.Id, x.UserId, x.Department!.Code, Parent = x.Department.Parent != null ? x.Department.Parent.Code : null, x.HiredOn, x.RetiredOn })
+            .SingleOrDefaultAsync(ct);
+        if (s is null) return null;
+        var roles = s.UserId is null ? [] : await RolesAsync(db, [s.UserId], ct);
+        return new PolicyReader(s.Id, s.UserId, s.Code, s.Parent, roles.GetValueOrDefault(s.UserId ?? "") ?? [],
+            (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
+    }
+
+    public static async Task<Dictionary<string, IReadOnlyCollection<string>>> RolesAsync(SecOpsDxDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var pairs = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where userIds.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
+        return pairs.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)g.Select(p => p.Name!).ToHashSet());
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Playwright;
+using SecOpsDx.EndToEnd.Tests.Support;
+
+namespace SecOpsDx.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class PolicyJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_CISO_edits_a_revision_with_a_live_preview_compares_it_and_approves_the_one_another_drafted()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=policy-register]");
+        await Assertions.Expect(ciso.Locator("[data-testid=register-row][data-slug=media-disposal] [data-testid=review-needed]")).ToContainTextAsync("期限超過");
+        await Assertions.Expect(ciso.Locator("[data-testid=register-row][data-slug=telework] [data-testid=review-needed]")).ToContainTextAsync("旧版ガイドライン");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        // A new revision of the cloud procedure, edited in the browser.
+        await ciso.ClickAsync("[data-testid=register-row][data-slug=cloud-services] a");
+        await Assertions.Expect(ciso.Locator("[data-testid=policy-text]")).ToContainTextAsync("ISMAP");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=start-revision]");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("下書き");
+        var body = await ciso.InputValueAsync("[data-testid=rev-body]");
+        await ciso.FillAsync("[data-testid=rev-body]", body.Replace("ISMAP登録簿に掲載されたもの", "ISMAP又はISMAP-LIUの登録簿に掲載されたもの"));
+        await Assertions.Expect(ciso.Locator("[data-testid=rev-preview]")).ToContainTextAsync("ISMAP-LIU");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=rev-submit]");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
+
+        // The 新旧対照表 underlines what changed.
+        await ciso.ClickAsync("[data-testid=rev-compare]");
+        await Assertions.Expect(ciso.Locator("[data-testid=comparison-note]")).ToHaveTextAsync("(傍線部分は改正部分)");
+        await Assertions.Expect(ciso.Locator("[data-testid=comparison] td[data-side=new] u.changed").First).ToContainTextAsync("又はISMAP-LIUの");
+        await Axe.AssertNoSeriousAsync(ciso);
+        // Printed, it is the sheet alone on A4 landscape (842 × 595 points).
+        await ciso.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(ciso.Locator(".sidebar")).ToBeHiddenAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=compare-docx]")).ToBeHiddenAsync();
+        var pdf = System.Text.Encoding.Latin1.GetString(await ciso.PdfAsync(new() { PreferCSSPageSize = true }));
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(pdf, @"/MediaBox \[0 0 84[12][.0-9]* 59[45][.0-9]*\]"), System.Text.RegularExpressions.Regex.Match(pdf, @"/MediaBox[^\]]*\]").Value);
+        await ciso.EmulateMediaAsync(new() { Media = Media.Screen });
+        await ciso.GoBackAsync();
+
+        // Approving one's own draft is refused by default.
+        await ciso.Locator("[data-testid=rev-approve]").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=form-error]")).ToContainTextAsync("自分が起案した版は承認できません");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
+
+        // The revision the Admin drafted is approved.
+        await ciso.ClickAsync("[data-nav=policy-register]");
+        await ciso.ClickAsync("[data-testid=register-row][data-slug=password-management] td:last-child a");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=rev-approve]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync("承認しました");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認済(施行前)");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+    }
+
+    private async Task<int> IncidentProcedureRateAsync()
+    {
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        await manager.ClickAsync("[data-nav=policy-rates]");
+        var cell = manager.Locator("[data-testid=rate-row][data-slug=incident-response] [data-testid=rate-percent]");
+        var text = await cell.InnerTextAsync();
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.Context.CloseAsync();
+        return int.Parse(text.TrimEnd('%'));
+    }
+
+    [Fact]
+    public async Task Staff_see_a_policy_pending_read_and_acknowledge_it_and_the_managers_rate_rises()
+    {
+        var before = await IncidentProcedureRateAsync();
+
+        var staff = await fixture.SignInAsync("staff@example.jp");
+        await staff.ClickAsync("[data-nav=policy-acknowledge]");
+        var task = staff.Locator("[data-testid=policy-task]", new() { HasText = "情報セキュリティインシデント対応手順" });
+        await Assertions.Expect(task).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+        await task.Locator("[data-testid=policy-task-link]").ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=policy-text]")).ToContainTextAsync("CSIRTによる受付とトリアージ");
+        await Axe.AssertNoSeriousAsync(staff);
+        await staff.ClickAsync("[data-testid=ack-submit]");
+        await Assertions.Expect(staff.Locator("[data-testid=form-success]")).ToContainTextAsync("確認を記録しました");
+        await Assertions.Expect(staff.Locator("[data-testid=policy-task]", new() { HasText = "情報セキュリティインシデント対応手順" })).ToHaveCountAsync(0);
+        await Assertions.Expect(staff.Locator("[data-testid=policy-task]").First).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+        await staff.Context.CloseAsync();
+
+        Assert.True(await IncidentProcedureRateAsync() > before);
+    }
+
+    [Fact]
+    public async Task The_public_page_shows_the_basic_policy_without_signing_in()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/public/policies");
+        await Assertions.Expect(page.Locator("[data-testid=public-policy]")).ToHaveCountAsync(1);
+        await Axe.AssertNoSeriousAsync(page);
+        await page.ClickAsync("[data-testid=public-policy] a");
+        await Assertions.Expect(page.Locator("[data-testid=policy-text]")).ToContainTextAsync("方針の公表");
+        await Axe.AssertNoSeriousAsync(page);
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,215 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Policies;
+using SecOpsDx.Core.Policies.Sync;
+using SecOpsDx.Web.Tests.Support;
+
+namespace SecOpsDx.Web.Tests;
+
+public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "test");
+        return await use(scope.ServiceProvider);
+    }
+
+    private Task<DocumentView> DocumentAsync(string slug) =>
+        WithAsync(async sp => (await sp.GetRequiredService<PolicyQueries>().DocumentAsync(slug))!);
+
+    [Fact]
+    public async Task The_public_page_lists_only_public_documents_in_force_and_links_nowhere_else()
+    {
+        // A public document whose only revision is a draft, and one that takes effect next year: neither is published.
+        var folder = Path.Combine(factory.DataDirectory, "extra-policies");
+        Directory.CreateDirectory(folder);
+        string File(string id, string effective, bool approved) => $"---\nid: {id}\ntitle: 非公開のはずの{id}\nkind: 基本方針\nversion: 1\neffective: {effective}\nowner: \"1030\"\nguideline: r7-03\npublic: true\napproved: {(approved ? "true" : "false")}\n---\n秘密の本文 {id}\n";
+        await System.IO.File.WriteAllTextAsync(Path.Combine(folder, "draft.md"), File("public-draft", "2025-04-01", approved: false));
+        await System.IO.File.WriteAllTextAsync(Path.Combine(folder, "future.md"), File("public-future", "2099-04-01", approved: true));
+        await WithAsync(sp => sp.GetRequiredService<SyncPolicies>().ExecuteAsync(folder, default, mayApprove: true));
+        var client = factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync("/public/policies");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("情報セキュリティ基本方針", html);
+        Assert.DoesNotContain("情報セキュリティ対策基準", html);
+        Assert.DoesNotContain("非公開のはずの", html);
+        Assert.DoesNotContain("インシデント対応手順", html);
+        var links = Regex.Matches(html, "<a [^>]*href=\"([^\"]*)\"").Select(m => m.Groups[1].Value)
+            .Where(h => !h.EndsWith(".css", StringComparison.Ordinal) && !h.EndsWith(".png", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["public/policies#main-content", "public/policies/basic-policy"], links);
+
+        var text = await client.GetAsync("/public/policies/basic-policy");
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        var body = await text.Content.ReadAsStringAsync();
+        Assert.Contains("第10条(方針の公表)", body);
+        Assert.Contains("訓令第44号", body);
+        foreach (var hidden in new[] { "security-standards", "public-draft", "public-future", "incident-response", "no-such-document" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/public/policies/{hidden}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/policies")]
+    [InlineData("/policies/register")]
+    [InlineData("/policies/acknowledge")]
+    [InlineData("/policies/acknowledgments")]
+    [InlineData("/policies/doc/basic-policy")]
+    [InlineData("/policies/revisions/1")]
+    [InlineData("/policies/compare/1/2")]
+    [InlineData("/policies/compare/1/2.docx")]
+    [InlineData("/policies/acknowledgments/1/missing.csv")]
+    public async Task An_anonymous_visitor_reaches_nothing_but_the_public_page(string path)
+    {
+        var response = await factory.CreateBrowserLikeClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("staff@example.jp", "/policies/register")]
+    [InlineData("staff@example.jp", "/policies/revisions/1")]
+    [InlineData("staff@example.jp", "/policies/compare/1/2")]
+    [InlineData("staff@example.jp", "/policies/acknowledgments")]
+    [InlineData("csirt@example.jp", "/policies/register")]
+    [InlineData("manager@example.jp", "/policies/register")]
+    [InlineData("manager@example.jp", "/policies/revisions/1")]
+    public async Task Staff_and_managers_cannot_open_the_register_or_the_editor(string email, string path)
+    {
+        var client = await SignIn.AsAsync(factory, email);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("staff@example.jp", "/policies/compare/1/2.docx")]
+    [InlineData("staff@example.jp", "/policies/acknowledgments/1/missing.csv")]
+    public async Task Staff_cannot_download_the_comparison_or_the_missing_list(string email, string path)
+    {
+        var client = await SignIn.AsAsync(factory, email);
+        var response = await client.GetAsync(path);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_CISO_sees_every_document_in_the_register_with_the_overdue_and_old_edition_flags()
+    {
+        var client = await SignIn.AsAsync(factory, "ciso@example.jp");
+
+        var html = await client.GetStringAsync("/policies/register");
+
+        Assert.True(Regex.Matches(html, "data-testid=\"register-row\"").Count >= 12);
+        Assert.Contains("data-slug=\"media-disposal\"", html);
+        Assert.Contains("見直し要(期限超過", html);
+        Assert.Contains("旧版ガイドライン", html);
+        Assert.Contains("承認待ち", html);
+    }
+
+    [Fact]
+    public async Task A_restricted_procedure_is_not_shown_to_staff_outside_its_audience()
+    {
+        var staff = await SignIn.AsAsync(factory, "staff@example.jp");
+        var library = await staff.GetStringAsync("/policies");
+        Assert.Contains("情報セキュリティ基本方針", library);
+        Assert.DoesNotContain("三層の対策運用手順", library);
+        Assert.Contains("文書が見つかりません", await staff.GetStringAsync("/policies/doc/three-layer-operations"));
+
+        var csirt = await SignIn.AsAsync(factory, "csirt@example.jp");
+        var page = await csirt.GetStringAsync("/policies/doc/three-layer-operations");
+        Assert.Contains("マイナンバー利用事務系", page);
+    }
+
+    [Fact]
+    public async Task Staff_read_a_pending_policy_acknowledge_it_with_the_form_and_it_leaves_their_list()
+    {
+        var client = await SignIn.AsAsync(factory, "staff@example.jp");
+        var revisionId = (await DocumentAsync("basic-policy")).InForce!.Id;
+        var list = await client.GetStringAsync("/policies/acknowledge");
+        Assert.Contains($"href=\"policies/acknowledge/{revisionId}\"", list);
+
+        var token = await SignIn.AntiforgeryTokenAsync(client, $"/policies/acknowledge/{revisionId}");
+        var posted = await client.PostAsync($"/policies/acknowledge/{revisionId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "acknowledge",
+            ["Input.RevisionId"] = revisionId.ToString(),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var html = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("確認を記録しました", html);
+        Assert.DoesNotContain($"href=\"policies/acknowledge/{revisionId}\"", html);
+        Assert.Contains("確認済", await client.GetStringAsync($"/policies/acknowledge/{revisionId}"));
+    }
+
+    [Fact]
+    public async Task Acknowledging_a_revision_not_meant_for_the_person_is_refused_with_a_message()
+    {
+        var client = await SignIn.AsAsync(factory, "staff@example.jp");
+        var restricted = (await DocumentAsync("three-layer-operations")).InForce!.Id;
+        var open = (await DocumentAsync("incident-response")).InForce!.Id;
+        var token = await SignIn.AntiforgeryTokenAsync(client, $"/policies/acknowledge/{open}");
+
+        var posted = await client.PostAsync($"/policies/acknowledge/{restricted}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "acknowledge",
+            ["Input.RevisionId"] = restricted.ToString(),
+        }));
+
+        var html = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("この文書はあなたの確認対象ではありません", html);
+        Assert.DoesNotContain("マイナンバー利用事務系", html);
+    }
+
+    [Fact]
+    public async Task The_manager_downloads_the_missing_list_as_csv_with_a_byte_order_mark()
+    {
+        var client = await SignIn.AsAsync(factory, "manager@example.jp");
+        var document = await DocumentAsync("security-standards");
+        var page = await client.GetStringAsync("/policies/acknowledgments");
+        Assert.Contains("data-testid=\"rate-row\"", page);
+
+        var response = await client.GetAsync($"/policies/acknowledgments/{document.Id}/missing.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("職員番号,氏名,所属,役職\r\n", csv);
+        Assert.Contains("D0005,窓口 さくら,市民課,主事", csv);
+        Assert.DoesNotContain("D0004", csv);
+    }
+
+    [Fact]
+    public async Task The_CISO_downloads_the_comparison_as_a_word_file_with_underlined_changes()
+    {
+        var client = await SignIn.AsAsync(factory, "ciso@example.jp");
+        var document = await DocumentAsync("security-standards");
+        var (older, newer) = (document.Revisions.Single(r => r.Number == 1).Id, document.Revisions.Single(r => r.Number == 2).Id);
+        var page = await client.GetStringAsync($"/policies/compare/{older}/{newer}");
+        Assert.Contains("(傍線部分は改正部分)", page);
+        Assert.Contains("(削る)", page);
+
+        var response = await client.GetAsync($"/policies/compare/{older}/{newer}.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+        var xml = await reader.ReadToEndAsync();
+        Assert.Contains("改正後", xml);
+        Assert.Contains("w:orient=\"landscape\"", xml);
+        Assert.Contains("<w:u w:val=\"single\" />", xml);
+        Assert.Contains("ただし、画面転送による", xml);
+    }
+}
