@@ -34,6 +34,7 @@ public sealed class DirectoryFixture : IAsyncLifetime
         new("absent", Password, "100007", "absent@directory.example", "削除 七"),
         new("onleave", Password, "100008", "onleave@directory.example", "休職 八"),
         new("yamada", Password, "100009", "yamada@directory.example", "山田 九"),
+        new("nightly", Password, "100010", "nightly@directory.example", "夜間 十"),
         // Signs in to the directory fine but is nobody in the roster.
         new("ghost", Password, "999999", "ghost@directory.example", "名簿 なし"),
     ];
@@ -297,6 +298,19 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
         Assert.True(output2.Contains("new findings (account gone or disabled): 0", StringComparison.Ordinal), output2);
         Assert.Contains("restored since the last check: 1", output2);
         Assert.DoesNotContain(await FindingsAsync(), f => f.EmployeeNumber is "100006" or "100007" or "100008");
+    }
+
+    [Fact]
+    public async Task The_nightly_job_runs_the_directory_check_without_anyone_starting_it()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("nightly", DirectoryFixture.Password)).Response.StatusCode);
+        fixture.Server.Delete(Slapd.PersonDn("nightly"));
+        var scheduler = await fixture.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+
+        await scheduler!.TriggerJob(SecOpsDx.Web.Jobs.SyncDirectoryJob.Key);
+
+        for (var i = 0; i < 100 && !(await FindingsAsync()).Any(f => f.EmployeeNumber == "100010"); i++) await Task.Delay(100);
+        Assert.Equal(DirectoryFindingKind.Missing, (await FindingsAsync()).Single(f => f.EmployeeNumber == "100010").Kind);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class JobSettings
 
     /// <summary>Evaluating the reminder rules: every 15 minutes, so a PPC deadline warning is never late by more.</summary>
     public string RemindersCron { get; set; } = "0 0/15 * * * ?";
+
+    /// <summary>Comparing linked staff with the directory (when directory sign-in is on): 05:30 every day.</summary>
+    public string SyncDirectoryCron { get; set; } = "0 30 5 * * ?";
 }
 
 /// <summary>
@@ -28,7 +31,7 @@ public static class JobScheduling
     {
         var options = builder.Configuration.GetSection(SecOpsDxOptions.Section).Get<SecOpsDxOptions>() ?? new SecOpsDxOptions();
         var jobs = builder.Configuration.GetSection(JobSettings.Section).Get<JobSettings>() ?? new JobSettings();
-        foreach (var (name, cron) in new[] { ("SendMailCron", jobs.SendMailCron), ("RemindersCron", jobs.RemindersCron) })
+        foreach (var (name, cron) in new[] { ("SendMailCron", jobs.SendMailCron), ("RemindersCron", jobs.RemindersCron), ("SyncDirectoryCron", jobs.SyncDirectoryCron) })
         {
             if (!CronExpression.TryParse(cron, out _))
                 throw new InvalidOperationException($"{JobSettings.Section}:{name} '{cron}' is not a cron expression (e.g. \"0 0/5 * * * ?\")");
@@ -49,6 +52,9 @@ public static class JobScheduling
             q.AddJob<SendMailJob>(j => j.WithIdentity(SendMailJob.Key).StoreDurably().WithDescription("Deliver queued e-mail"));
             q.AddTrigger(t => t.ForJob(SendMailJob.Key).WithIdentity("send-mail-schedule", "secopsdx")
                 .WithCronSchedule(jobs.SendMailCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<SyncDirectoryJob>(j => j.WithIdentity(SyncDirectoryJob.Key).StoreDurably().WithDescription("Compare linked staff with the directory"));
+            q.AddTrigger(t => t.ForJob(SyncDirectoryJob.Key).WithIdentity("sync-directory-schedule", "secopsdx")
+                .WithCronSchedule(jobs.SyncDirectoryCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddJob<RemindersJob>(j => j.WithIdentity(RemindersJob.Key).StoreDurably().WithDescription("Evaluate reminder rules"));
             q.AddTrigger(t => t.ForJob(RemindersJob.Key).WithIdentity("reminders-schedule", "secopsdx")
                 .WithCronSchedule(jobs.RemindersCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

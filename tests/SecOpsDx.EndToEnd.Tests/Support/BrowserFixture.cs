@@ -64,7 +64,9 @@ public class BrowserFixture : IAsyncLifetime
         {
             // Signing in hashes a password and writes the audit trail; on a busy two-core machine (the other test
             // projects run beside this one) that can take longer than a click.
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { Timeout = 45_000 });
+            // Waiting for the address alone (not the page's load event, which also waits for every script) keeps a slow
+            // machine from failing a sign-in that did land; what the page shows is waited for below.
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException e)
         {
@@ -73,7 +75,7 @@ public class BrowserFixture : IAsyncLifetime
         }
         if (landing == "/")
         {
-            await page.WaitForSelectorAsync("[data-testid=my-roles]");
+            await page.WaitForSelectorAsync("[data-testid=my-roles]", new() { Timeout = 45_000 });
             await WaitUntilInteractiveAsync(page);
         }
         return page;
