@@ -237,4 +237,37 @@ public sealed class PpcReminderTests(MailFixture fixture) : IClassFixture<MailFi
         // Staff who are not CSIRT get nothing.
         Assert.Empty(About(number, "staff@example.jp"));
     }
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(9));
+
+    private Task<SecOpsDx.Web.Jobs.ReminderRun> RunRemindersAtAsync(DateTimeOffset at) =>
+        InScopeAsync(sp => sp.GetRequiredService<SecOpsDx.Web.Jobs.ReminderMailer>().RunAsync(default, at));
+
+    private Task<List<OutboxMessage>> DigestsForAsync(string to) =>
+        InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Outbox.AsNoTracking().Where(m => m.Kind == "digest" && m.To == to).ToListAsync());
+
+    [Fact]
+    public async Task Overdue_training_goes_out_as_one_digest_a_person_on_open_days_in_the_morning_only()
+    {
+        var calendar = SecOpsDx.Core.Calendar.OfficeCalendar.Default;
+        var today = SecOpsDx.Core.Calendar.JapanTime.Today(TimeProvider.System);
+        var openDay = calendar.NextOpenDay(today);
+        var closedDay = Enumerable.Range(0, 14).Select(today.AddDays).First(d => !calendar.IsOpen(d));
+
+        // Before the digest hour and on a closed day (a weekend or holiday), no digest is composed.
+        await RunRemindersAtAsync(At(openDay, 7));
+        await RunRemindersAtAsync(At(closedDay, 9));
+        Assert.Empty(await DigestsForAsync("staff@example.jp"));
+
+        await RunRemindersAtAsync(At(openDay, 9));
+        var again = await RunRemindersAtAsync(At(openDay, 10));
+        await DeliverAsync();
+
+        // The demo's staff member is overdue on a course: one message lists it, however often the rules run that day.
+        var digest = Assert.Single(await DigestsForAsync("staff@example.jp"));
+        Assert.Contains("受講期限を過ぎた研修", digest.TextBody);
+        Assert.Equal(0, again.Queued);
+        var received = fixture.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == "staff@example.jp") && (m.Subject ?? "").Contains("期限を過ぎている作業", StringComparison.Ordinal)).ToList();
+        Assert.Single(received);
+    }
 }

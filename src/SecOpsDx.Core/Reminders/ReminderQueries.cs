@@ -10,6 +10,12 @@ public sealed record Recipient(string UserId, string Email, string? Culture, str
 
 public enum PpcStage { Within48Hours, Within24Hours, Missed }
 
+/// <summary>One course a person has not completed by its due date.</summary>
+public sealed record OverdueCourse(int CourseId, string Title, DateOnly DueOn);
+
+/// <summary>Everything one person is overdue on, for their daily digest.</summary>
+public sealed record PersonalDigest(Recipient Recipient, IReadOnlyList<OverdueCourse> OverdueTraining);
+
 /// <summary>A PPC 速報/確報 still to file whose deadline is near or past, for one person.</summary>
 public sealed record PpcDeadlineNotice(int ReportId, int IncidentId, string IncidentNumber, string IncidentTitle, string Channel, DateTimeOffset DueAt, PpcStage Stage, Recipient Recipient);
 
@@ -17,8 +23,27 @@ public sealed record PpcDeadlineNotice(int ReportId, int IncidentId, string Inci
 /// What is due, for the reminder rules. Incident rules for now: PPC deadlines within 48 hours, within 24 hours, and
 /// missed, for every CSIRT member and the ticket's assignee (locked accounts get nothing).
 /// </summary>
-public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time)
+public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Training.Queries.TrainingQueries training)
 {
+    /// <summary>
+    /// Each person with overdue training on a day, as one digest: people without an account, locked out or gone get
+    /// nothing (the rates still count them).
+    /// </summary>
+    public async Task<IReadOnlyList<PersonalDigest>> DigestsAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var overdue = await training.OverdueAsync(day, null, ct);
+        if (overdue.Count == 0) return [];
+        var staffIds = overdue.Select(o => o.StaffId).Distinct().ToList();
+        var accounts = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id) && s.UserId != null)
+            .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
+        var userIds = accounts.Select(a => a.UserId!).ToList();
+        var recipients = (await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct)).ToDictionary(r => r.UserId);
+        return accounts.Where(a => recipients.ContainsKey(a.UserId!))
+            .Select(a => new PersonalDigest(recipients[a.UserId!], overdue.Where(o => o.StaffId == a.Id)
+                .Select(o => new OverdueCourse(o.CourseId, o.CourseTitle, o.DueOn)).OrderBy(o => o.DueOn).ToList()))
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<PpcDeadlineNotice>> PpcDeadlinesAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();

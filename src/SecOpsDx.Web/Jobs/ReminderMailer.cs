@@ -19,15 +19,43 @@ public sealed record ReminderRun(int Notices, int Queued);
 /// once, on closed days too.
 /// </summary>
 public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStringLocalizer<SharedText> text,
-    IOptions<SecOpsDxOptions> options)
+    IOptions<SecOpsDxOptions> options, OfficeCalendar calendar, TimeProvider time)
 {
-    public async Task<ReminderRun> RunAsync(CancellationToken ct = default)
+    /// <summary>Digests are composed from this hour (Japan time) on an open day, so they arrive in the morning.</summary>
+    public const int DigestHour = 8;
+
+    /// <param name="at">The moment to evaluate for; now unless a test or a re-run says otherwise.</param>
+    public async Task<ReminderRun> RunAsync(CancellationToken ct = default, DateTimeOffset? at = null)
     {
+        var now = JapanTime.ToJapanTime(at ?? time.GetUtcNow());
         var notices = await queries.PpcDeadlinesAsync(ct);
         var mails = notices.Select(Compose).ToList();
+        var count = notices.Count;
+        // One digest a person a day, only on office open days (no weekends, holidays or 12/29–1/3) and in the morning.
+        var today = DateOnly.FromDateTime(now.DateTime);
+        if (calendar.IsOpen(today) && now.Hour >= DigestHour)
+        {
+            var digests = await queries.DigestsAsync(today, ct);
+            mails.AddRange(digests.Select(d => Compose(d, today)));
+            count += digests.Count;
+        }
         var queued = await outbox.EnqueueAsync(mails, ct);
-        return new ReminderRun(notices.Count, queued);
+        return new ReminderRun(count, queued);
     }
+
+    private OutgoingMail Compose(PersonalDigest d, DateOnly today) => InCultureOf(d.Recipient, style =>
+    {
+        var subject = text["Reminder.Digest.Subject", d.OverdueTraining.Count].Value;
+        var lines = new List<string> { text["Reminder.Digest.Lead"].Value, "", text["Reminder.Digest.Training"].Value };
+        lines.AddRange(d.OverdueTraining.Select(c => text["Reminder.Digest.Course", c.Title, DisplayDates.Format(c.DueOn, style)].Value));
+        var link = Link("my/tasks");
+        lines.Add("");
+        if (link is not null) lines.Add(text["Reminder.Digest.Open", link].Value);
+        lines.Add(text["Reminder.Footer"].Value);
+        var html = "<p>" + string.Join("</p><p>", lines.Select(WebUtility.HtmlEncode)) + "</p>";
+        return new OutgoingMail($"digest|{d.Recipient.UserId}|{today:yyyy-MM-dd}", "digest", d.Recipient.Email, d.Recipient.UserId, subject,
+            string.Join("\n", lines), html);
+    });
 
     private OutgoingMail Compose(PpcDeadlineNotice n) => InCultureOf(n.Recipient, style =>
     {
