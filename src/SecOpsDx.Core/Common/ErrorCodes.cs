@@ -114,6 +114,20 @@ public static class ErrorCodes
     /// <summary>Someone else already confirmed or dismissed the finding.</summary>
     public const string FindingResolved = "directory.finding-resolved";
 
+    // Three-layer separation controls.
+    /// <summary>{0} = the id given.</summary>
+    public const string ControlNotFound = "control.not-found";
+    public const string ControlForbidden = "control.forbidden";
+    public const string NotControlOwner = "control.not-owner";
+    public const string SystemNotFound = "control.system-not-found";
+    /// <summary>{0} = the system's name.</summary>
+    public const string SystemOutsideControl = "control.system-outside";
+    /// <summary>{0} = the file types accepted.</summary>
+    public const string EvidenceTypeNotAllowed = "control.evidence-type";
+    public const string ExpiryNotInFuture = "control.expiry-not-future";
+    public const string CisoApprovesExceptions = "control.ciso-approves";
+    public const string ControlExceptionNotFound = "control.exception-not-found";
+
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -37,6 +37,13 @@ public class SecOpsDxDbContext(
     public DbSet<PasswordSetupLink> PasswordSetupLinks => Set<PasswordSetupLink>();
     public DbSet<Organization.Ldap.DirectoryRefusal> DirectoryRefusals => Set<Organization.Ldap.DirectoryRefusal>();
     public DbSet<Organization.Ldap.DirectoryFinding> DirectoryFindings => Set<Organization.Ldap.DirectoryFinding>();
+    public DbSet<Separation.SeparationSetting> SeparationSettings => Set<Separation.SeparationSetting>();
+    public DbSet<Separation.SeparationModelChange> SeparationModelChanges => Set<Separation.SeparationModelChange>();
+    public DbSet<Separation.SegmentSystem> SegmentSystems => Set<Separation.SegmentSystem>();
+    public DbSet<Separation.ControlState> ControlStates => Set<Separation.ControlState>();
+    public DbSet<Separation.ControlVerification> ControlVerifications => Set<Separation.ControlVerification>();
+    public DbSet<Separation.ControlEvidence> ControlEvidence => Set<Separation.ControlEvidence>();
+    public DbSet<Separation.ControlException> ControlExceptions => Set<Separation.ControlException>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

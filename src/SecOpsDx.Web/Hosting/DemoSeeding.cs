@@ -43,8 +43,12 @@ public static class DemoSeeding
     }
 
     /// <summary>Incident tickets in every state, so the first start shows a CSIRT at work (after the accounts, who appear in them).</summary>
-    private static Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct) =>
-        DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
+    private static async Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var added = await DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
+        await DemoControls.SeedAsync(db, sp.GetRequiredService<SecOpsDx.Core.Separation.ControlCatalogue>(), time.GetUtcNow(), ct);
+        return added;
+    }
 
     public static void PrintAccounts(Result result, TextWriter output)
     {

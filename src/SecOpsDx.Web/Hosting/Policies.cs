@@ -16,6 +16,10 @@ public static class Policies
     public const string IncidentHandler = nameof(IncidentHandler);
     /// <summary>Reads incident tickets and their statistics: the CSIRT and the CISO.</summary>
     public const string IncidentReader = nameof(IncidentReader);
+    /// <summary>Manages the three-layer controls (model, systems, owners, exceptions): Admin and CISO.</summary>
+    public const string ControlManager = nameof(ControlManager);
+    /// <summary>Sees the three-layer control pages: the CISO office and managers, who see and record the controls they own.</summary>
+    public const string ControlOwner = nameof(ControlOwner);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -23,6 +27,8 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(AuditReader, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentHandler, p => p.RequireRole(Roles.Csirt).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(ControlManager, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(ControlOwner, p => p.RequireRole(Roles.Admin, Roles.Ciso, Roles.Manager).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
     }
 }

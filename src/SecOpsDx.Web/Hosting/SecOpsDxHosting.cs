@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Authentication;
 using SecOpsDx.Core.Api;
 using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
+using SecOpsDx.Core.Separation;
+using SecOpsDx.Web.Features.Separation;
 using SecOpsDx.Web.Api;
 using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
@@ -60,6 +62,8 @@ public static class SecOpsDxHosting
         services.AddIncidents(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
+        services.AddSeparation(
+            sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), ControlCatalogue.FileName));
         services.AddApiTokens();
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
@@ -153,6 +157,7 @@ public static class SecOpsDxHosting
         await AccountProvisioning.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
+        sp.GetRequiredService<ControlCatalogue>();
         // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
         await sp.GetRequiredService<RegulatoryDuty>().BackfillAsync(db);
 
@@ -197,6 +202,7 @@ public static class SecOpsDxHosting
         app.MapAccountEndpoints();
         app.MapSecOpsDxHealth();
         app.MapIncidentEndpoints();
+        app.MapControlEndpoints();
         return app;
     }
 }
