@@ -70,6 +70,8 @@ public sealed partial class ErrorTranslationTests
         "lessonsLearned", "reason", "target", "text", "channel", "state", "submittedAt", "note", "task", "owner", "fileName", "file", "related",
         "summary", "dataItems", "affectedPeople", "cause", "secondaryDamage", "responseToIndividuals", "publication", "prevention", "other",
         "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to", "Idempotency-Key",
+        "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "notApplicableReason", "evidenceText",
+        "status", "verificationNotes", "verifiedOn", "result", "evidenceNote", "exceptionReason", "compensatingMeasures", "expiresOn", "systemId",
     ];
 
     [Theory]

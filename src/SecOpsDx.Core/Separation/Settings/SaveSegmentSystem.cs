@@ -13,8 +13,8 @@ public sealed class SaveSegmentSystem(ControlWrites writes)
         var name = errors.Text("systemName", input.Name, ControlLimits.SystemName, required: true);
         var vendor = errors.Text("vendor", input.Vendor, ControlLimits.Vendor, required: false);
         var segment = input.Segment?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(segment)) errors.Add("segment", ErrorCodes.Required);
-        else if (writes.Catalogue.Segment(segment) is null) errors.Add("segment", ErrorCodes.UnknownCode, segment);
+        if (string.IsNullOrEmpty(segment)) errors.Add("systemSegment", ErrorCodes.Required);
+        else if (writes.Catalogue.Segment(segment) is null) errors.Add("systemSegment", ErrorCodes.UnknownCode, segment);
         if (input.OwnerDepartmentId is null or 0) errors.Add("ownerDepartmentId", ErrorCodes.Required);
         if (input.Terminals is { } t && (t < 0 || t > ControlLimits.MaxTerminals)) errors.Add("terminals", ErrorCodes.WholeNumberRange, 0, ControlLimits.MaxTerminals);
         errors.ThrowIfAny();
