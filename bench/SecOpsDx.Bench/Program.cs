@@ -11,6 +11,12 @@ using SecOpsDx.Web.Hosting;
 
 // Measures the incident intake API of the real app over loopback HTTP, on a SQLite file that already holds
 // many incidents. Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- [--incidents 20000] [--requests 500]
+// or -- --matrix [--systems 200] for the three-layer matrix.
+// --matrix measures the three-layer matrix instead (MatrixBench.cs).
+if (args.Contains("--matrix"))
+{
+    return await MatrixBench.RunAsync(args);
+}
 var incidents = Option("--incidents", 20_000);
 var requests = Option("--requests", 500);
 var data = Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));
