@@ -72,6 +72,7 @@ public sealed partial class ErrorTranslationTests
         "code", "name", "employeeNumber", "fullName", "kana", "position", "email", "hiredOn", "retiredOn", "dueOn", "tokenName", "scopes", "from", "to", "Idempotency-Key",
         "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "notApplicableReason", "evidenceText",
         "status", "verificationNotes", "verifiedOn", "result", "evidenceNote", "exceptionReason", "compensatingMeasures", "expiresOn", "systemId",
+        "fiscalYear", "answer", "answerNote", "correctiveAction", "findingDueOn", "selfCheckSummary",
     ];
 
     [Theory]

@@ -127,6 +127,13 @@ public static class ErrorCodes
     public const string ExpiryNotInFuture = "control.expiry-not-future";
     public const string CisoApprovesExceptions = "control.ciso-approves";
     public const string ControlExceptionNotFound = "control.exception-not-found";
+    /// <summary>{0} = the 年度.</summary>
+    public const string SelfCheckExists = "control.self-check-exists";
+    public const string SelfCheckNotFound = "control.self-check-not-found";
+    public const string SelfCheckClosed = "control.self-check-closed";
+    /// <summary>{0} = the control id.</summary>
+    public const string ControlNotInSelfCheck = "control.not-in-self-check";
+    public const string CisoClosesSelfCheck = "control.ciso-closes-self-check";
 
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)

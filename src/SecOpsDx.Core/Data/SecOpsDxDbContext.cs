@@ -44,6 +44,9 @@ public class SecOpsDxDbContext(
     public DbSet<Separation.ControlVerification> ControlVerifications => Set<Separation.ControlVerification>();
     public DbSet<Separation.ControlEvidence> ControlEvidence => Set<Separation.ControlEvidence>();
     public DbSet<Separation.ControlException> ControlExceptions => Set<Separation.ControlException>();
+    public DbSet<Separation.SelfCheck> SelfChecks => Set<Separation.SelfCheck>();
+    public DbSet<Separation.SelfCheckAnswer> SelfCheckAnswers => Set<Separation.SelfCheckAnswer>();
+    public DbSet<Separation.SelfCheckFinding> SelfCheckFindings => Set<Separation.SelfCheckFinding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -130,7 +130,40 @@ public static class DemoControls
                 ExpiresOn = today.AddDays(120), RequestedAt = now.AddDays(-3), RequestedBy = "市民 一郎",
             });
         await db.SaveChangesAsync(ct);
+        await SeedLastYearsSelfCheckAsync(db, catalogue, departments, now, ct);
         return catalogue.Controls.Count;
+    }
+
+    /// <summary>Last 年度's self-check, closed by the CISO with its findings (the partly met and unmet controls of that time).</summary>
+    private static async Task SeedLastYearsSelfCheckAsync(SecOpsDxDbContext db, ControlCatalogue catalogue, Dictionary<string, int> departments, DateTimeOffset now, CancellationToken ct)
+    {
+        var year = FiscalYear.Of(now).Previous;
+        var opened = new DateTimeOffset(year.FirstDay.AddMonths(9).ToDateTime(new TimeOnly(9, 0)), JapanTime.Offset);
+        var check = new SelfCheck
+        {
+            FiscalYear = year.StartYear, Model = "alpha", OpenedAt = opened, OpenedBy = "情報政策課 情報セキュリティ担当",
+            ClosedAt = opened.AddDays(60), ClosedBy = "副島 誠一",
+            Summary = "三層の対策は概ね実施されている。管理区域の入退室管理、公開Webの保護、媒体管理に不備があり、是正計画を定めた。次年度に是正状況を確認する。",
+        };
+        db.SelfChecks.Add(check);
+        await db.SaveChangesAsync(ct);
+        foreach (var c in catalogue.Controls.Where(c => c.AppliesTo("alpha")))
+        {
+            var answer = Statuses.GetValueOrDefault(c.Id, ControlStatus.Met);
+            var owner = c.Id.StartsWith("MN-", StringComparison.Ordinal) ? departments["2010"] : departments["1030"];
+            db.SelfCheckAnswers.Add(new SelfCheckAnswer
+            {
+                SelfCheckId = check.Id, ControlId = c.Id, Answer = answer, AnsweredAt = opened.AddDays(20), AnsweredBy = owner == departments["2010"] ? "市民 一郎" : "情報 太郎",
+                Note = answer == ControlStatus.Met ? null : "点検で不備を確認した。",
+            });
+            if (answer is ControlStatus.NotMet or ControlStatus.Partial)
+                db.SelfCheckFindings.Add(new SelfCheckFinding
+                {
+                    SelfCheckId = check.Id, ControlId = c.Id, OwnerDepartmentId = owner, RaisedAt = opened.AddDays(20),
+                    CorrectiveAction = $"{c.Ja}の不備を是正し、証跡を登録する。", DueOn = year.LastDay.AddMonths(6),
+                });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly LastListedMonth(VerificationFrequency f, DateOnly today)

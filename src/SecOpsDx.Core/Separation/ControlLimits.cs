@@ -12,6 +12,7 @@ public static class ControlLimits
     public const int EvidenceNote = 1_000;
     public const int CompensatingMeasures = 4_000;
     public const int OwnerName = 100;
+    public const int SelfCheckSummary = 10_000;
     public const int MaxTerminals = 100_000;
     /// <summary>An exception expiring within this many days is listed as expiring.</summary>
     public const int ExpiringWithinDays = 30;

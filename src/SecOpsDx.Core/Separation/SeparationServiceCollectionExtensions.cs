@@ -21,6 +21,10 @@ public static class SeparationServiceCollectionExtensions
         services.AddScoped<RequestControlException>();
         services.AddScoped<ApproveControlException>();
         services.AddScoped<ControlQueries>();
+        services.AddScoped<OpenSelfCheck>();
+        services.AddScoped<AnswerSelfCheck>();
+        services.AddScoped<CloseSelfCheck>();
+        services.AddScoped<SelfCheckQueries>();
         return services;
     }
 }

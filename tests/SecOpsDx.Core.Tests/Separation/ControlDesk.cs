@@ -27,6 +27,10 @@ public sealed class ControlDesk
         RequestException = new RequestControlException(writes);
         ApproveException = new ApproveControlException(writes);
         Queries = new ControlQueries(db.Factory, Catalogue, current, time);
+        OpenSelfCheck = new OpenSelfCheck(writes);
+        Answer = new AnswerSelfCheck(writes);
+        CloseSelfCheck = new CloseSelfCheck(writes);
+        SelfChecks = new SelfCheckQueries(db.Factory, Catalogue, current);
     }
 
     public ChangeSeparationModel Model { get; }
@@ -38,6 +42,10 @@ public sealed class ControlDesk
     public RequestControlException RequestException { get; }
     public ApproveControlException ApproveException { get; }
     public ControlQueries Queries { get; }
+    public OpenSelfCheck OpenSelfCheck { get; }
+    public AnswerSelfCheck Answer { get; }
+    public CloseSelfCheck CloseSelfCheck { get; }
+    public SelfCheckQueries SelfChecks { get; }
 
     /// <summary>A signed-in person with one role, in a department when given; returns who they act as.</summary>
     public static async Task<AuditActor> PersonAsync(TestDatabase db, string email, string role, string? departmentCode = null)

@@ -37,6 +37,26 @@ namespace SecOpsDx.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SelfChecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfChecks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SeparationModelChanges",
                 columns: table => new
                 {
@@ -159,6 +179,63 @@ namespace SecOpsDx.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SelfCheckAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SelfCheckId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ControlId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfCheckAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SelfCheckAnswers_SelfChecks_SelfCheckId",
+                        column: x => x.SelfCheckId,
+                        principalTable: "SelfChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfCheckFindings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SelfCheckId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ControlId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CorrectiveAction = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    OwnerDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfCheckFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SelfCheckFindings_Departments_OwnerDepartmentId",
+                        column: x => x.OwnerDepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SelfCheckFindings_SelfChecks_SelfCheckId",
+                        column: x => x.SelfCheckId,
+                        principalTable: "SelfChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ControlEvidence",
                 columns: table => new
                 {
@@ -252,6 +329,29 @@ namespace SecOpsDx.Core.Data.Migrations
                 name: "IX_SegmentSystems_Segment_Name",
                 table: "SegmentSystems",
                 columns: new[] { "Segment", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfCheckAnswers_SelfCheckId_ControlId",
+                table: "SelfCheckAnswers",
+                columns: new[] { "SelfCheckId", "ControlId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfCheckFindings_OwnerDepartmentId",
+                table: "SelfCheckFindings",
+                column: "OwnerDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfCheckFindings_SelfCheckId_ControlId",
+                table: "SelfCheckFindings",
+                columns: new[] { "SelfCheckId", "ControlId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfChecks_FiscalYear",
+                table: "SelfChecks",
+                column: "FiscalYear",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -267,6 +367,12 @@ namespace SecOpsDx.Core.Data.Migrations
                 name: "ControlStates");
 
             migrationBuilder.DropTable(
+                name: "SelfCheckAnswers");
+
+            migrationBuilder.DropTable(
+                name: "SelfCheckFindings");
+
+            migrationBuilder.DropTable(
                 name: "SeparationModelChanges");
 
             migrationBuilder.DropTable(
@@ -274,6 +380,9 @@ namespace SecOpsDx.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ControlVerifications");
+
+            migrationBuilder.DropTable(
+                name: "SelfChecks");
 
             migrationBuilder.DropTable(
                 name: "SegmentSystems");
