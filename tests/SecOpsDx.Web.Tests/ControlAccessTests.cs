@@ -19,6 +19,7 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
     [InlineData("staff@example.jp", "/controls/due")]
     [InlineData("staff@example.jp", "/controls/MN-04")]
     [InlineData("staff@example.jp", "/controls/matrix")]
+    [InlineData("staff@example.jp", "/controls/self-check")]
     [InlineData("csirt@example.jp", "/controls")]
     [InlineData("manager@example.jp", "/controls/matrix")]
     [InlineData("manager@example.jp", "/controls/settings")]
@@ -40,6 +41,8 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
     [InlineData("ciso@example.jp", "/controls/LG-01", "data-testid=\"verify-form\"")]
     [InlineData("manager@example.jp", "/controls/MN-04", "data-testid=\"verify-form\"")]
     [InlineData("manager@example.jp", "/controls/due", "data-testid=\"overdue-row\" data-control=\"MN-04\"")]
+    [InlineData("manager@example.jp", "/controls/self-check", "data-testid=\"self-check-row\"")]
+    [InlineData("ciso@example.jp", "/controls/self-check/1", "data-testid=\"self-check-summary\"")]
     public async Task The_CISO_office_and_the_owning_manager_get_the_page(string email, string path, string content)
     {
         var client = await SignIn.AsAsync(factory, email);
