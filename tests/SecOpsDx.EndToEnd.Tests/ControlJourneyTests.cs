@@ -109,6 +109,51 @@ public sealed class ControlJourneyTests(BrowserFixture fixture)
         Assert.Equal(Met(before) + 1, Met(after));
     }
 
+    [Fact]
+    public async Task The_CISO_registers_a_system_and_opens_the_self_check_and_an_owner_answers_with_a_finding()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=controls-settings]");
+        await Assertions.Expect(ciso.Locator("[data-testid=model-current]")).ToContainTextAsync("αモデル");
+        var systems = int.Parse(await ciso.Locator("[data-testid=system-count]").InnerTextAsync());
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.FillAsync("[data-testid=system-name]", "証明書コンビニ交付システム");
+        await ciso.SelectOptionAsync("[data-testid=system-segment]", "mynumber");
+        await ciso.SelectOptionAsync("[data-testid=system-owner]", new SelectOptionValue { Label = "市民課" });
+        await ciso.FillAsync("[data-testid=system-terminals]", "3");
+        await ciso.ClickAsync("[data-testid=system-save]");
+        await Assertions.Expect(ciso.Locator("[data-testid=system-count]")).ToHaveTextAsync((systems + 1).ToString());
+        await Assertions.Expect(ciso.Locator("[data-testid=system-row]", new() { HasText = "証明書コンビニ交付システム" })).ToContainTextAsync("市民課");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await ciso.ClickAsync("[data-nav=controls-self-check]");
+        await ciso.Locator("[data-testid=self-check-row] a").First.ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=self-check-summary]")).ToContainTextAsync("是正計画");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=self-check-open]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync("開始しました");
+        await Assertions.Expect(ciso.Locator("[data-testid=self-check-row]")).ToHaveCountAsync(2);
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+
+        var owner = await fixture.SignInAsync("manager@example.jp");
+        await owner.ClickAsync("[data-nav=controls-self-check]");
+        await owner.Locator("[data-testid=self-check-row] a").First.ClickAsync();
+        var line = owner.Locator("[data-testid=self-check-line][data-control=MN-06]");
+        await line.Locator("[data-testid=self-check-answer]").ClickAsync();
+        await owner.SelectOptionAsync("[data-testid=answer-value]", "Partial");
+        await owner.ClickAsync("[data-testid=answer-save]");
+        // An unmet answer needs its corrective action and due date; nothing is recorded without them.
+        await Assertions.Expect(owner.Locator("[data-testid=form-error]")).ToContainTextAsync("是正措置");
+        await Assertions.Expect(line).ToContainTextAsync("未回答");
+        await owner.FillAsync("[data-testid=answer-action]", "異動後のアカウント棚卸を12月中に終える");
+        await owner.FillAsync("[data-testid=answer-due]", DateTime.Today.AddDays(30).ToString("yyyy-MM-dd"));
+        await owner.ClickAsync("[data-testid=answer-save]");
+        await Assertions.Expect(owner.Locator("[data-testid=form-success]")).ToContainTextAsync("回答を記録しました");
+        await Assertions.Expect(line.Locator("[data-testid=self-check-finding]")).ToContainTextAsync("アカウント棚卸");
+        await Axe.AssertNoSeriousAsync(owner);
+    }
+
     private static int Met(string figure) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(figure, @"実施済 (\d+) 件").Groups[1].Value);
 }
