@@ -47,6 +47,7 @@ public class SecOpsDxDbContext(
     public DbSet<Separation.SelfCheck> SelfChecks => Set<Separation.SelfCheck>();
     public DbSet<Separation.SelfCheckAnswer> SelfCheckAnswers => Set<Separation.SelfCheckAnswer>();
     public DbSet<Separation.SelfCheckFinding> SelfCheckFindings => Set<Separation.SelfCheckFinding>();
+    public DbSet<Separation.IncidentControlLink> IncidentControlLinks => Set<Separation.IncidentControlLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

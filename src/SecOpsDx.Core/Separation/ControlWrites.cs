@@ -6,7 +6,7 @@ using SecOpsDx.Core.Organization;
 namespace SecOpsDx.Core.Separation;
 
 /// <summary>What the acting person may do with the separation controls.</summary>
-public sealed record ControlActor(AuditActor Actor, bool Manages, bool IsCiso, int? DepartmentId, int? ParentDepartmentId)
+public sealed record ControlActor(AuditActor Actor, bool Manages, bool IsCiso, int? DepartmentId, int? ParentDepartmentId, bool IsCsirt = false)
 {
     /// <summary>The CISO office, the person named as owner, or a manager of the owning department (or of its 部).</summary>
     public bool Owns(ControlState? state) =>
@@ -44,7 +44,7 @@ public sealed class ControlWrites(IDbContextFactory<SecOpsDxDbContext> factory, 
             .Select(s => new { s.DepartmentId, s.Department!.ParentId }).FirstOrDefaultAsync(ct);
         var isManager = roles.Contains(Roles.Manager);
         return new ControlActor(who, roles.Contains(Roles.Admin) || roles.Contains(Roles.Ciso), roles.Contains(Roles.Ciso),
-            isManager ? staff?.DepartmentId : null, isManager ? staff?.ParentId : null);
+            isManager ? staff?.DepartmentId : null, isManager ? staff?.ParentId : null, roles.Contains(Roles.Csirt));
     }
 
     public static void RequireManager(ControlActor who)

@@ -25,6 +25,8 @@ public static class SeparationServiceCollectionExtensions
         services.AddScoped<AnswerSelfCheck>();
         services.AddScoped<CloseSelfCheck>();
         services.AddScoped<SelfCheckQueries>();
+        services.AddScoped<LinkIncidentToControl>();
+        services.AddScoped<IncidentControlQueries>();
         return services;
     }
 }

@@ -1201,6 +1201,38 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("ControlVerifications");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Separation.IncidentControlLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ControlId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("IncidentId", "ControlId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentControlLinks");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Separation.SegmentSystem", b =>
                 {
                     b.Property<int>("Id")
@@ -1641,6 +1673,15 @@ namespace SecOpsDx.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Separation.IncidentControlLink", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Separation.SegmentSystem", b =>

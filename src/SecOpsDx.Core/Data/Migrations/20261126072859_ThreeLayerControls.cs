@@ -12,6 +12,28 @@ namespace SecOpsDx.Core.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "IncidentControlLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ControlId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentControlLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentControlLinks_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SegmentSystems",
                 columns: table => new
                 {
@@ -321,6 +343,17 @@ namespace SecOpsDx.Core.Data.Migrations
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncidentControlLinks_ControlId",
+                table: "IncidentControlLinks",
+                column: "ControlId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentControlLinks_IncidentId_ControlId",
+                table: "IncidentControlLinks",
+                columns: new[] { "IncidentId", "ControlId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SegmentSystems_OwnerDepartmentId",
                 table: "SegmentSystems",
                 column: "OwnerDepartmentId");
@@ -365,6 +398,9 @@ namespace SecOpsDx.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ControlStates");
+
+            migrationBuilder.DropTable(
+                name: "IncidentControlLinks");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckAnswers");

@@ -11,7 +11,7 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261126071222_ThreeLayerControls")]
+    [Migration("20261126072859_ThreeLayerControls")]
     partial class ThreeLayerControls
     {
         /// <inheritdoc />
@@ -1204,6 +1204,38 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("ControlVerifications");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Separation.IncidentControlLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ControlId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlId");
+
+                    b.HasIndex("IncidentId", "ControlId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentControlLinks");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Separation.SegmentSystem", b =>
                 {
                     b.Property<int>("Id")
@@ -1644,6 +1676,15 @@ namespace SecOpsDx.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Separation.IncidentControlLink", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Separation.SegmentSystem", b =>
