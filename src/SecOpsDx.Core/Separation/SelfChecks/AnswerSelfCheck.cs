@@ -17,7 +17,7 @@ public sealed class AnswerSelfCheck(ControlWrites writes)
         var noteText = errors.Text("answerNote", note, ControlLimits.Reason, required: answer == ControlStatus.NotApplicable);
         var action = errors.Text("correctiveAction", correctiveAction, ControlLimits.CompensatingMeasures, required: unmet);
         if (unmet && dueOn is null) errors.Add("findingDueOn", ErrorCodes.Required);
-        else if (unmet && dueOn < writes.Today) errors.Add("findingDueOn", ErrorCodes.ExpiryNotInFuture);
+        else if (unmet && dueOn <= writes.Today) errors.Add("findingDueOn", ErrorCodes.ExpiryNotInFuture);
         errors.ThrowIfAny();
 
         await using var db = await writes.OpenAsync(ct);
