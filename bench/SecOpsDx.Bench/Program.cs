@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "training") return await TrainingBench.RunAsyn
 // many incidents. Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- [--incidents 20000] [--requests 500]
 // With --policies it measures the policy register instead (PolicyBench.cs).
 if (args.Contains("--policies")) return await PolicyBench.RunAsync(args);
+// or -- --matrix [--systems 200] for the three-layer matrix.
+// --matrix measures the three-layer matrix instead (MatrixBench.cs).
+if (args.Contains("--matrix"))
+{
+    return await MatrixBench.RunAsync(args);
+}
 var incidents = Option("--incidents", 20_000);
 var requests = Option("--requests", 500);
 var data = Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));

@@ -164,6 +164,26 @@ public static class ErrorCodes
     public const string DuplicateId = "policy.duplicate-id";
     /// <summary>{0} = the folder.</summary>
     public const string PolicyFolderMissing = "policy.folder-missing";
+    // Three-layer separation controls.
+    /// <summary>{0} = the id given.</summary>
+    public const string ControlNotFound = "control.not-found";
+    public const string ControlForbidden = "control.forbidden";
+    public const string NotControlOwner = "control.not-owner";
+    public const string SystemNotFound = "control.system-not-found";
+    /// <summary>{0} = the system's name.</summary>
+    public const string SystemOutsideControl = "control.system-outside";
+    /// <summary>{0} = the file types accepted.</summary>
+    public const string EvidenceTypeNotAllowed = "control.evidence-type";
+    public const string ExpiryNotInFuture = "control.expiry-not-future";
+    public const string CisoApprovesExceptions = "control.ciso-approves";
+    public const string ControlExceptionNotFound = "control.exception-not-found";
+    /// <summary>{0} = the 年度.</summary>
+    public const string SelfCheckExists = "control.self-check-exists";
+    public const string SelfCheckNotFound = "control.self-check-not-found";
+    public const string SelfCheckClosed = "control.self-check-closed";
+    /// <summary>{0} = the control id.</summary>
+    public const string ControlNotInSelfCheck = "control.not-in-self-check";
+    public const string CisoClosesSelfCheck = "control.ciso-closes-self-check";
 
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)

@@ -51,6 +51,17 @@ public class SecOpsDxDbContext(
     public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
     public DbSet<PolicyAcknowledgment> PolicyAcknowledgments => Set<PolicyAcknowledgment>();
     public DbSet<PolicyReview> PolicyReviews => Set<PolicyReview>();
+    public DbSet<Separation.SeparationSetting> SeparationSettings => Set<Separation.SeparationSetting>();
+    public DbSet<Separation.SeparationModelChange> SeparationModelChanges => Set<Separation.SeparationModelChange>();
+    public DbSet<Separation.SegmentSystem> SegmentSystems => Set<Separation.SegmentSystem>();
+    public DbSet<Separation.ControlState> ControlStates => Set<Separation.ControlState>();
+    public DbSet<Separation.ControlVerification> ControlVerifications => Set<Separation.ControlVerification>();
+    public DbSet<Separation.ControlEvidence> ControlEvidence => Set<Separation.ControlEvidence>();
+    public DbSet<Separation.ControlException> ControlExceptions => Set<Separation.ControlException>();
+    public DbSet<Separation.SelfCheck> SelfChecks => Set<Separation.SelfCheck>();
+    public DbSet<Separation.SelfCheckAnswer> SelfCheckAnswers => Set<Separation.SelfCheckAnswer>();
+    public DbSet<Separation.SelfCheckFinding> SelfCheckFindings => Set<Separation.SelfCheckFinding>();
+    public DbSet<Separation.IncidentControlLink> IncidentControlLinks => Set<Separation.IncidentControlLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -52,6 +52,7 @@ public static class DemoSeeding
     private static async Task<int> SeedIncidentsAsync(IServiceProvider sp, SecOpsDxDbContext db, TimeProvider time, CancellationToken ct)
     {
         var added = await DemoIncidentStories.SeedAsync(db, sp.GetRequiredService<IncidentTaxonomy>(), sp.GetRequiredService<RegulatoryDuty>(), time.GetUtcNow(), ct);
+        await DemoControls.SeedAsync(db, sp.GetRequiredService<SecOpsDx.Core.Separation.ControlCatalogue>(), time.GetUtcNow(), ct);
         await SeedPoliciesAsync(sp, db, time, ct);
         return added;
     }

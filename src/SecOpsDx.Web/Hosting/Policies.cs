@@ -25,6 +25,10 @@ public static class Policies
     public const string PolicyAdmin = nameof(PolicyAdmin);
     /// <summary>Follows the acknowledgments of a department: managers, and the CISO and Admin for any department.</summary>
     public const string PolicyManager = nameof(PolicyManager);
+    /// <summary>Manages the three-layer controls (model, systems, owners, exceptions): Admin and CISO.</summary>
+    public const string ControlManager = nameof(ControlManager);
+    /// <summary>Sees the three-layer control pages: the CISO office and managers, who see and record the controls they own.</summary>
+    public const string ControlOwner = nameof(ControlOwner);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -34,6 +38,8 @@ public static class Policies
         options.AddPolicy(IncidentHandler, p => p.RequireRole(Roles.Csirt).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(PolicyAdmin, p => p.RequireRole(Roles.Ciso, Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(PolicyManager, p => p.RequireRole(Roles.Manager, Roles.Ciso, Roles.Admin).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(ControlManager, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(ControlOwner, p => p.RequireRole(Roles.Admin, Roles.Ciso, Roles.Manager).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingManager, p => p.RequireRole(Roles.Manager, Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingAdmin, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));

@@ -15,6 +15,8 @@ using SecOpsDx.Core.Auditing;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Policies;
 using SecOpsDx.Web.Features.PolicyRegister;
+using SecOpsDx.Core.Separation;
+using SecOpsDx.Web.Features.Separation;
 using SecOpsDx.Web.Api;
 using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Core.Data;
@@ -69,6 +71,8 @@ public static class SecOpsDxHosting
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
         services.AddPolicies(PolicyFolder.EditionsPath, PolicyFolder.Settings);
+        services.AddSeparation(
+            sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), ControlCatalogue.FileName));
         services.AddApiTokens();
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
@@ -164,6 +168,7 @@ public static class SecOpsDxHosting
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
         sp.GetRequiredService<GuidelineEditions>();
+        sp.GetRequiredService<ControlCatalogue>();
         // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
         await sp.GetRequiredService<RegulatoryDuty>().BackfillAsync(db);
 
@@ -212,6 +217,7 @@ public static class SecOpsDxHosting
         app.MapSecOpsDxHealth();
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
+        app.MapControlEndpoints();
         return app;
     }
 }

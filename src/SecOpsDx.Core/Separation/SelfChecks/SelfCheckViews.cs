@@ -1,0 +1,29 @@
+namespace SecOpsDx.Core.Separation;
+
+/// <summary>The figures of a self-check: how many controls it covers, how they were answered, the findings raised.</summary>
+public sealed record SelfCheckRollUp(int Controls, int Answered, int Met, int Partial, int NotMet, int NotApplicable, int Findings)
+{
+    public int Unanswered => Controls - Answered;
+
+    /// <summary>Met ÷ answered controls that apply (対象外 left out); null before anything applicable is answered.</summary>
+    public int? MetPercent => Met + Partial + NotMet == 0 ? null : Met * 100 / (Met + Partial + NotMet);
+
+    public static SelfCheckRollUp From(int controls, IEnumerable<ControlStatus> answers, int openFindings)
+    {
+        var list = answers.ToList();
+        return new SelfCheckRollUp(controls, list.Count, list.Count(a => a == ControlStatus.Met), list.Count(a => a == ControlStatus.Partial),
+            list.Count(a => a == ControlStatus.NotMet), list.Count(a => a == ControlStatus.NotApplicable), openFindings);
+    }
+}
+
+public sealed record SelfCheckRow(int Id, int FiscalYear, string Model, DateTimeOffset OpenedAt, string OpenedBy, DateTimeOffset? ClosedAt, string? ClosedBy,
+    string? Summary, SelfCheckRollUp RollUp, int Version)
+{
+    public bool IsOpen => ClosedAt is null;
+}
+
+public sealed record SelfCheckFindingRow(int Id, string ControlId, string CorrectiveAction, string? Owner, DateOnly DueOn, DateTimeOffset? WithdrawnAt);
+
+public sealed record SelfCheckLine(ControlDefinition Control, string? Owner, ControlStatus? Answer, string? Note, string? AnsweredBy, SelfCheckFindingRow? Finding, bool Mine);
+
+public sealed record SelfCheckDetail(SelfCheckRow Check, IReadOnlyList<SelfCheckLine> Lines, bool Manages, bool IsCiso);

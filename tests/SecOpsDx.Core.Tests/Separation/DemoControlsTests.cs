@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Demo;
+using SecOpsDx.Core.Separation;
+using SecOpsDx.Core.Tests.Support;
+
+namespace SecOpsDx.Core.Tests.Separation;
+
+/// <summary>The demo municipality's controls: the mix the issue asks for, the same every time, seeded once.</summary>
+public sealed class DemoControlsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 1, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task The_demo_has_model_alpha_forty_systems_overdue_checks_an_expiring_and_an_expired_exception_and_last_years_closed_self_check()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using (var ctx = db.CreateContext())
+        {
+            await DemoOrganization.SeedAsync(ctx, 0, new DateOnly(2026, 11, 26));
+            Assert.Equal(35, await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now));
+            Assert.Equal(0, await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now));
+        }
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var desk = new ControlDesk(db, time, new AuditActor(null, "system:test"), Path.GetTempPath());
+
+        Assert.Equal("alpha", await desk.Queries.ModelAsync());
+        Assert.Equal(40, (await desk.Queries.SystemsAsync()).Count);
+        var overdue = (await desk.Queries.DueAsync(new DateOnly(2026, 11, 26))).Overdue.Select(i => i.ControlId).ToList();
+        Assert.Equal(["CM-01", "IN-02", "LG-01", DemoControls.OverdueOwnedControl], overdue.Order());
+        var exceptions = await desk.Queries.ExceptionsAsync(new DateOnly(2026, 11, 26));
+        Assert.Equal([ExceptionState.Expired, ExceptionState.Expiring, ExceptionState.Pending], exceptions.Select(e => e.State));
+        var statuses = (await desk.Queries.CatalogueAsync()).Where(r => r.Applies).GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(statuses[ControlStatus.Met] > statuses[ControlStatus.Partial] && statuses[ControlStatus.NotMet] > 0);
+        var selfCheck = (await desk.SelfChecks.LatestClosedAsync())!;
+        Assert.Equal(2025, selfCheck.FiscalYear);
+        Assert.True(selfCheck.RollUp.Findings >= 3);
+        Assert.Equal(selfCheck.RollUp.Controls, selfCheck.RollUp.Answered);
+    }
+}
