@@ -51,12 +51,6 @@ public sealed class CommandLineProcessTests : IDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
@@ -72,7 +66,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task A_misspelt_verb_exits_2_with_the_list_of_verbs_and_never_starts_the_server()
     {
-        var port = FreePort();
+        var port = Support.Loopback.FreePort();
         var url = $"http://127.0.0.1:{port}";
 
         // A server would run until stopped; the process must end by itself, having said why.

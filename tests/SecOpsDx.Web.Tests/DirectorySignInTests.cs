@@ -349,10 +349,7 @@ public sealed class DirectoryDownTests : IDisposable
     public DirectoryDownTests()
     {
         // A port nobody listens on: the connection is refused, as when the directory server is down.
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Loopback.FreePort();
         _app = new SettingsAppFactory(new()
         {
             ["SecOpsDx:Directory:Enabled"] = "true",

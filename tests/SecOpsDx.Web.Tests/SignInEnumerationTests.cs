@@ -80,6 +80,8 @@ public sealed partial class SignInEnumerationTests(ThrottledAppFactory factory) 
         {
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
             Assert.Contains("/Account/Lockout", r.Headers.Location!.ToString());
+            // Refused means not signed in, whatever the password: no sign-in cookie comes back.
+            Assert.DoesNotContain(r.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("SecOpsDx.Auth=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
         });
         Assert.Equal(3, await FailedCountAsync(target));
         var owner = await SignIn.PostLoginAsync(FreshClient(), target, AppFactory.DemoPassword);

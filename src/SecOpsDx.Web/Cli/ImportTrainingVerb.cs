@@ -40,19 +40,9 @@ public static class ImportTrainingVerb
         if (result.FileError is not null)
             throw new VerbException($"取り込めません / cannot import {path}: {UserMessages.Describe(result.FileError)}");
 
-        var output = result.Applied ? console.Out : console.Error;
-        output.WriteLine($"文字コード / encoding: {result.EncodingName}");
-        foreach (var e in result.Errors)
-            output.WriteLine($"  {e.Line}行目 [{e.Column}] {TrainingMessages.Describe(e)}");
-        if (!result.Applied)
-        {
-            output.WriteLine(skipInvalid
-                ? $"取り込める行がありませんでした / no valid rows to import: 読込 {result.RowsRead} 行、拒否 {result.Refused} 行 / rows read {result.RowsRead}, refused {result.Refused}"
-                : $"エラーがあるため何も取り込みませんでした / nothing imported because of errors: 読込 {result.RowsRead} 行、拒否 {result.Refused} 行 / rows read {result.RowsRead}, refused {result.Refused}");
-            if (!skipInvalid)
-                output.WriteLine("ファイルを直すか、--skip-invalid で正しい行だけを取り込んでください / fix the file, or use --skip-invalid to import only the valid rows");
-            return ExitCodes.Failed;
-        }
+        var (output, refusedCode) = ImportReport.Begin(console, result.Applied, skipInvalid, result.EncodingName,
+            result.Errors.Select(e => (e.Line, e.Column.ToString(), TrainingMessages.Describe(e))), result.RowsRead, result.Refused);
+        if (refusedCode is { } code) return code;
         output.WriteLine($"読込 {result.RowsRead} 行、記録 {result.Imported} 件、受講済 {result.AlreadyCompleted} 件、拒否 {result.Refused} 行" +
             $" / rows read {result.RowsRead}, recorded {result.Imported}, already completed {result.AlreadyCompleted}, refused {result.Refused}");
         return ExitCodes.Done;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.DirectoryServices.Protocols;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace SecOpsDx.Web.Tests.Support;
@@ -61,7 +60,7 @@ public sealed class Slapd : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(_folder, "data.ldif"), Ldif(people, groups), new UTF8Encoding(false));
         await RunAsync("/usr/sbin/slapadd", $"-f {config} -l {Path.Combine(_folder, "data.ldif")}");
 
-        Port = FreePort();
+        Port = Loopback.FreePort();
         _process = Process.Start(new ProcessStartInfo(slapd, $"-f {config} -h ldap://127.0.0.1:{Port}/ -d 0")
         {
             RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
@@ -70,16 +69,7 @@ public sealed class Slapd : IAsyncDisposable
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
+        if (await Loopback.WaitForListenerAsync(Port, TimeSpan.FromSeconds(10))) return;
         throw new InvalidOperationException($"slapd did not start on port {Port}");
     }
 
@@ -165,14 +155,6 @@ public sealed class Slapd : IAsyncDisposable
         return settings;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task RunAsync(string file, string arguments)
     {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -22,7 +21,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private CancellationTokenSource? _running;
     private Task? _serving;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Loopback.FreePort();
 
     public IReadOnlyList<MimeMessage> Received => [.. _received];
 
@@ -36,16 +35,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Filter(_refused));
         _running = new CancellationTokenSource();
         _serving = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
-        for (var i = 0; i < 50; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(50); }
-        }
+        if (await Loopback.WaitForListenerAsync(Port, TimeSpan.FromSeconds(5))) return;
         throw new InvalidOperationException($"the test SMTP server did not listen on {Port}");
     }
 
@@ -70,14 +60,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
         ["SecOpsDx:Smtp:TimeoutSeconds"] = "5",
     };
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
     {

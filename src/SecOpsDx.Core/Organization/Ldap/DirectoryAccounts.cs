@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Data;
 
 namespace SecOpsDx.Core.Organization.Ldap;
@@ -30,7 +31,7 @@ public sealed class DirectoryAccounts(
         if (user is null)
         {
             if (staff is null) return await RefuseAsync(DirectoryRefusalReason.NoStaffRecord, person, loginName, clientAddress, ct);
-            if (!staff.IsActiveOn(DateOnly.FromDateTime(time.GetLocalNow().DateTime)))
+            if (!staff.IsActiveOn(JapanTime.Today(time)))
                 return await RefuseAsync(DirectoryRefusalReason.StaffRetired, person, loginName, clientAddress, ct);
             user = staff.UserId is null ? null : await users.FindByIdAsync(staff.UserId);
             if (user is null)
@@ -46,7 +47,7 @@ public sealed class DirectoryAccounts(
             AccountProvisioning.Check(await users.AddLoginAsync(user, new UserLoginInfo(LoginProvider, person.Id, "Directory")));
             log.LogInformation("Directory account {DirectoryId} linked to staff {EmployeeNumber}", person.Id, staff.EmployeeNumber);
         }
-        else if (staff is not null && !staff.IsActiveOn(DateOnly.FromDateTime(time.GetLocalNow().DateTime)))
+        else if (staff is not null && !staff.IsActiveOn(JapanTime.Today(time)))
         {
             return await RefuseAsync(DirectoryRefusalReason.StaffRetired, person, loginName, clientAddress, ct);
         }

@@ -34,6 +34,6 @@ public interface IDirectory
     /// <summary>Checks a typed name and password with a bind as that person; the password is used for that bind alone.</summary>
     Task<DirectoryAnswer> AuthenticateAsync(string name, string password, CancellationToken ct = default);
 
-    /// <summary>Every person under the user base (for sync-directory); null when the directory cannot be reached.</summary>
+    /// <summary>Every person under the user base (for sync-directory), without their groups; null when the directory cannot be reached.</summary>
     Task<IReadOnlyList<DirectoryPerson>?> ListPeopleAsync(CancellationToken ct = default);
 }

@@ -58,12 +58,21 @@ public sealed class LdapDirectory(IOptions<DirectorySettings> options, ILogger<L
         return new(DirectoryOutcome.SignedIn, person);
     }
 
+    /// <summary>
+    /// Everyone under the user base in two searches, whatever their number: the people, then which of them are
+    /// disabled. Groups are not read: the check needs only presence and state (roles follow groups at sign-in).
+    /// </summary>
     private IReadOnlyList<DirectoryPerson>? ListPeople()
     {
+        var s = Settings;
         using var search = Connect();
         if (search is null) return null;
-        return Search(search, Settings.UserBaseDn, Settings.UserFilter, SearchScope.Subtree, PersonAttributes(), sizeLimit: 0)
-            .Select(e => Describe(search, e)).ToList();
+        var people = Search(search, s.UserBaseDn, s.UserFilter, SearchScope.Subtree, PersonAttributes(), sizeLimit: 0);
+        var disabled = string.IsNullOrWhiteSpace(s.DisabledFilter)
+            ? []
+            : Search(search, s.UserBaseDn, $"(&{s.UserFilter}{s.DisabledFilter})", SearchScope.Subtree, ["1.1"], sizeLimit: 0)
+                .Select(e => e.DistinguishedName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return people.Select(e => Person(e, groups: [], disabled.Contains(e.DistinguishedName))).ToList();
     }
 
     private string[] PersonAttributes()
@@ -72,6 +81,7 @@ public sealed class LdapDirectory(IOptions<DirectorySettings> options, ILogger<L
         return [s.IdAttribute, s.EmployeeNumberAttribute, s.EmailAttribute, s.DisplayNameAttribute];
     }
 
+    /// <summary>One person at sign-in: whether they are disabled and which groups they are in, read for them alone.</summary>
     private DirectoryPerson Describe(LdapConnection search, SearchResultEntry entry)
     {
         var s = Settings;
@@ -82,9 +92,15 @@ public sealed class LdapDirectory(IOptions<DirectorySettings> options, ILogger<L
         var groups = Search(search, groupBase, s.GroupFilter.Replace("{0}", LdapFilter.Escape(dn), StringComparison.Ordinal),
                 SearchScope.Subtree, ["1.1"], sizeLimit: 0)
             .Select(g => g.DistinguishedName).ToList();
+        return Person(entry, groups, disabled);
+    }
+
+    private DirectoryPerson Person(SearchResultEntry entry, IReadOnlyList<string> groups, bool disabled)
+    {
+        var s = Settings;
         return new DirectoryPerson(
-            Id: IdOf(entry) ?? dn,
-            DistinguishedName: dn,
+            Id: IdOf(entry) ?? entry.DistinguishedName,
+            DistinguishedName: entry.DistinguishedName,
             EmployeeNumber: Text(entry, s.EmployeeNumberAttribute),
             Email: Text(entry, s.EmailAttribute),
             DisplayName: Text(entry, s.DisplayNameAttribute),
