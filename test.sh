@@ -43,7 +43,8 @@ dotnet build SecOpsDx.sln -c Release -nologo -clp:ErrorsOnly
 echo "== testing"
 log=$(mktemp)
 set +e
-dotnet test SecOpsDx.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+# A test that hangs fails the run after 15 minutes and is named, instead of holding the run until CI gives up.
+dotnet test SecOpsDx.sln -c Release --no-build -nologo --blame-hang-timeout 15m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -17,9 +17,11 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
     {
         await manager.GotoAsync("/training/department");
         await BrowserFixture.WaitUntilInteractiveAsync(manager);
-        await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = course });
-        await Assertions.Expect(manager.Locator("[data-testid=dept-rows]")).ToBeVisibleAsync();
-        return await manager.Locator("[data-testid=dept-rate]").InnerTextAsync();
+        var chosen = await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = course });
+        // The figures of the course just chosen, not those of the course shown before the choice was applied.
+        var summary = manager.Locator($"[data-testid=dept-summary][data-course='{chosen[0]}']");
+        await summary.WaitForAsync();
+        return await summary.Locator("[data-testid=dept-rate]").InnerTextAsync();
     }
 
     [Fact]

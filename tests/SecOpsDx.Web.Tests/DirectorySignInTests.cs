@@ -50,7 +50,7 @@ public sealed class DirectoryFixture : IAsyncLifetime
             ["SecOpsDx-Managers"] = ["mapper"],
             ["Unmapped"] = ["suzuki"],
         });
-        App = new SettingsAppFactory(Server.AppSettings(("SecOpsDx-CSIRT", Roles.Csirt), ("SecOpsDx-Managers", Roles.Manager)));
+        App = new SettingsAppFactory(AppFactory.JobsOn(Server.AppSettings(("SecOpsDx-CSIRT", Roles.Csirt), ("SecOpsDx-Managers", Roles.Manager))));
         _ = App.Server;
     }
 

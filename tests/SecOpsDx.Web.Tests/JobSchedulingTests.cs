@@ -11,6 +11,7 @@ namespace SecOpsDx.Web.Tests;
 public sealed class JobSchedulingTests : IAsyncLifetime
 {
     private readonly TestSmtpServer _smtp = new();
+    private readonly string _schedulerName = "SecOpsDx-" + Guid.NewGuid().ToString("N");
     private readonly string _data = Path.Combine(Path.GetTempPath(), "secopsdx-jobs-tests", Guid.NewGuid().ToString("N"));
 
     public Task InitializeAsync() => _smtp.StartAsync();
@@ -27,7 +28,9 @@ public sealed class JobSchedulingTests : IAsyncLifetime
         var settings = _smtp.AppSettings();
         settings["SecOpsDx:DataDirectory"] = _data;
         settings["SecOpsDx:Jobs:SendMailCron"] = cron;
-        return new SettingsAppFactory(settings);
+        // Both apps of a test keep the same database, so the same scheduler name.
+        settings["SecOpsDx:Jobs:SchedulerName"] = _schedulerName;
+        return new SettingsAppFactory(AppFactory.JobsOn(settings));
     }
 
     private async Task<(long? Previous, long? Next, string Cron)> StoredScheduleAsync()
@@ -76,6 +79,27 @@ public sealed class JobSchedulingTests : IAsyncLifetime
             Assert.NotNull(stored.SentAt);
         }
         Assert.Single(_smtp.Received, m => m.Subject == "【SecOpsDx】予定どおり");
+    }
+
+    [Fact]
+    public async Task An_app_told_not_to_run_the_schedules_leaves_the_mail_queued()
+    {
+        var settings = _smtp.AppSettings();
+        settings["SecOpsDx:DataDirectory"] = _data;
+        settings["SecOpsDx:Jobs:SendMailCron"] = "* * * * * ?";
+        settings["SecOpsDx:Jobs:Enabled"] = "false";
+        await using var app = new SettingsAppFactory(settings);
+        _ = app.Server;
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync(
+                [new OutgoingMail("not-scheduled-1", "test", "queued@city.example.jp", null, "【SecOpsDx】送らない", "本文", null)]);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.DoesNotContain(_smtp.Received, m => m.Subject == "【SecOpsDx】送らない");
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<SecOpsDxDbContext>().Outbox.AsNoTracking().SingleAsync(m => m.Key == "not-scheduled-1");
+        Assert.Null(stored.SentAt);
     }
 
     [Fact]

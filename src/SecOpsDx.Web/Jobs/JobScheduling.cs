@@ -9,6 +9,18 @@ public sealed class JobSettings
 {
     public const string Section = "SecOpsDx:Jobs";
 
+    /// <summary>
+    /// Whether this process runs the schedules. Off for a second copy of the app on the same database (only one
+    /// may run them) and for tools that start the app only to read it; the verbs <c>run-job</c> work either way.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The scheduler's name, which also keys its rows in the <c>QRTZ_*</c> tables. Keep it when the app moves; two
+    /// apps in one process need two names, as they would otherwise share one scheduler.
+    /// </summary>
+    public string SchedulerName { get; set; } = JobScheduling.SchedulerName;
+
     /// <summary>Delivering queued mail: every five minutes by default.</summary>
     public string SendMailCron { get; set; } = "0 0/5 * * * ?";
 
@@ -36,11 +48,15 @@ public static class JobScheduling
             if (!CronExpression.TryParse(cron, out _))
                 throw new InvalidOperationException($"{JobSettings.Section}:{name} '{cron}' is not a cron expression (e.g. \"0 0/5 * * * ?\")");
         }
+        if (string.IsNullOrWhiteSpace(jobs.SchedulerName))
+            throw new InvalidOperationException($"{JobSettings.Section}:SchedulerName must not be empty");
+        builder.Services.AddScoped<ReminderMailer>();
+        if (!jobs.Enabled) return;
         var japan = JapanTimeZone();
 
         builder.Services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.ConfigureScheduler(s => s.InstanceName = jobs.SchedulerName);
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite($"Data Source={options.DatabasePath}");
@@ -60,7 +76,6 @@ public static class JobScheduling
                 .WithCronSchedule(jobs.RemindersCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        builder.Services.AddScoped<ReminderMailer>();
     }
 
     private static TimeZoneInfo JapanTimeZone()

@@ -31,7 +31,19 @@ public class AppFactory : WebApplicationFactory<Program>
         // Every test client shares one address here; the per-client allowances are tested with ThrottledAppFactory.
         builder.UseSetting("SecOpsDx:SignIn:FailedPerClient", "1000");
         builder.UseSetting("SecOpsDx:Api:FailedAuthPerMinute", "1000");
+        // Schedules run only where a test is about them (JobsOn): a job firing at a five-minute mark while a test
+        // breaks the database on purpose would otherwise retry its bookkeeping for ever and hold up the shutdown.
+        // Each app gets its own scheduler name, as Quartz shares a scheduler between apps of one name in a process.
+        builder.UseSetting("SecOpsDx:Jobs:Enabled", "false");
+        builder.UseSetting("SecOpsDx:Jobs:SchedulerName", "SecOpsDx-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Settings that run the schedules in this app (as production does).</summary>
+    public static Dictionary<string, string?> JobsOn(Dictionary<string, string?> settings)
+    {
+        settings["SecOpsDx:Jobs:Enabled"] = "true";
+        return settings;
     }
 
     public HttpClient CreateBrowserLikeClient() =>
