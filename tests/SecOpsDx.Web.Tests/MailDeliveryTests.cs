@@ -20,7 +20,10 @@ public sealed class MailFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();
-        App = new SettingsAppFactory(Smtp.AppSettings());
+        var settings = Smtp.AppSettings();
+        // Overdue items repeat every open day here, so any open day of the test speaks (the cadence has its own tests).
+        settings["SecOpsDx:Reminders:RepeatEveryOpenDays"] = "1";
+        App = new SettingsAppFactory(settings);
         _ = App.Server;
     }
 

@@ -64,6 +64,15 @@ public sealed class Outbox(SecOpsDxDbContext db, TimeProvider time)
             .ToListAsync(ct);
     }
 
+    /// <summary>The newest messages to one person (their own "reminders I was sent" page), whatever their state.</summary>
+    public async Task<IReadOnlyList<OutboxRow>> ToPersonAsync(string userId, int take = 100, CancellationToken ct = default) =>
+        await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.RecipientUserId == userId)
+            .OrderByDescending(m => m.Id).Take(take)
+            .Select(m => new OutboxRow(m.Id, m.Kind, m.To, m.Subject,
+                m.SentAt != null ? OutboxState.Sent : m.GaveUpAt != null ? OutboxState.GaveUp : OutboxState.Queued,
+                m.QueuedAt, m.SentAt, m.Attempts, m.NextAttemptAt, null))
+            .ToListAsync(ct);
+
     /// <summary>Gives a message that ran out of tries a fresh start (after the Admin fixed the address or the server).</summary>
     public async Task<bool> RequeueAsync(long id, CancellationToken ct = default)
     {

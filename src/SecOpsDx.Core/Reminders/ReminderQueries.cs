@@ -10,38 +10,168 @@ public sealed record Recipient(string UserId, string Email, string? Culture, str
 
 public enum PpcStage { Within48Hours, Within24Hours, Missed }
 
-/// <summary>One course a person has not completed by its due date.</summary>
-public sealed record OverdueCourse(int CourseId, string Title, DateOnly DueOn);
+/// <summary>A course a person still has to do, with its due date.</summary>
+public sealed record CourseItem(int CourseId, string Title, DateOnly DueOn);
 
-/// <summary>Everything one person is overdue on, for their daily digest.</summary>
-public sealed record PersonalDigest(Recipient Recipient, IReadOnlyList<OverdueCourse> OverdueTraining);
+/// <summary>A policy revision in force that a person has not acknowledged.</summary>
+public sealed record AcknowledgmentItem(string Slug, string Title, int Number, DateOnly EffectiveOn);
+
+/// <summary>Everything one person has to do, for their digest: sent on a day when at least one item calls for it.</summary>
+public sealed record PersonalDigest(Recipient Recipient, IReadOnlyList<CourseItem> OverdueTraining, IReadOnlyList<CourseItem> DueSoonTraining,
+    IReadOnlyList<AcknowledgmentItem> Acknowledgments);
+
+/// <summary>A person late on a course, as their manager or the CISO office reads it.</summary>
+public sealed record LateItem(int StaffId, string EmployeeNumber, string FullName, string DepartmentName, string CourseTitle, DateOnly DueOn, int DaysLate);
+
+public enum EscalationLevel { Manager, Ciso }
+
+/// <summary>People who have just become late by more than the threshold of the level, for one recipient.</summary>
+public sealed record EscalationNotice(Recipient Recipient, EscalationLevel Level, IReadOnlyList<LateItem> Items);
+
+/// <summary>A manager's weekly digest of their department (its 課 included).</summary>
+public sealed record DepartmentWeekly(Recipient Recipient, string DepartmentName, IReadOnlyList<LateItem> Overdue, int StaffWithPendingAcknowledgments,
+    IReadOnlyList<Separation.DueItem> Verifications);
+
+/// <summary>The figures of the CISO office's weekly mail.</summary>
+public sealed record OfficeFigures(double? TrainingRate, int TrainingOverdue, int StaffWithPendingAcknowledgments, int OpenIncidents,
+    int VerificationsOverdue, int ExceptionsExpired);
+
+/// <summary>The CISO office's weekly mail: a summary and what falls due on the register, the controls and the exceptions.</summary>
+public sealed record OfficeWeekly(Recipient Recipient, OfficeFigures Figures, IReadOnlyList<Policies.ReviewDue> Reviews,
+    IReadOnlyList<Separation.DueItem> Verifications, IReadOnlyList<Separation.ExceptionRow> Exceptions);
+
+/// <summary>What the non-urgent rules have to say on a day.</summary>
+public sealed record ReminderNotices(IReadOnlyList<PersonalDigest> Digests, IReadOnlyList<EscalationNotice> Escalations,
+    IReadOnlyList<DepartmentWeekly> DepartmentWeeklies, IReadOnlyList<OfficeWeekly> OfficeWeeklies)
+{
+    public int Count => Digests.Count + Escalations.Count + DepartmentWeeklies.Count + OfficeWeeklies.Count;
+}
 
 /// <summary>A PPC 速報/確報 still to file whose deadline is near or past, for one person.</summary>
 public sealed record PpcDeadlineNotice(int ReportId, int IncidentId, string IncidentNumber, string IncidentTitle, string Channel, DateTimeOffset DueAt, PpcStage Stage, Recipient Recipient);
 
 /// <summary>
-/// What is due, for the reminder rules. Incident rules for now: PPC deadlines within 48 hours, within 24 hours, and
-/// missed, for every CSIRT member and the ticket's assignee (locked accounts get nothing).
+/// What is due, for the reminder rules: urgent PPC deadlines (within 48 hours, within 24 hours, missed) for every
+/// CSIRT member and the ticket's assignee; and, on office open days, each person's digest, escalations to managers
+/// and the CISO office, and the weekly mails. Locked accounts and people who left get nothing.
 /// </summary>
-public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Training.Queries.TrainingQueries training)
+public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Training.Queries.TrainingQueries training,
+    Policies.PolicyQueries policies, Separation.ControlQueries controls, Microsoft.Extensions.Options.IOptions<ReminderSettings> options)
 {
-    /// <summary>
-    /// Each person with overdue training on a day, as one digest: people without an account, locked out or gone get
-    /// nothing (the rates still count them).
-    /// </summary>
-    public async Task<IReadOnlyList<PersonalDigest>> DigestsAsync(DateOnly day, CancellationToken ct = default)
+    /// <summary>The digests, escalations and weekly mails for a day (nothing on a closed day).</summary>
+    public async Task<ReminderNotices> NoticesAsync(DateOnly day, CancellationToken ct = default)
     {
-        var overdue = await training.OverdueAsync(day, null, ct);
-        if (overdue.Count == 0) return [];
-        var staffIds = overdue.Select(o => o.StaffId).Distinct().ToList();
+        var settings = options.Value;
+        var cadence = new ReminderCadence(settings.Calendar(), day);
+        if (!cadence.IsOpenToday) return new ReminderNotices([], [], [], []);
+
+        var outstanding = await training.OutstandingAsync(day, ct);
+        var pendingAcks = await policies.PendingAcknowledgmentsOfAllAsync(ct);
+        var digests = await DigestsAsync(cadence, settings, outstanding, pendingAcks, ct);
+
+        var late = outstanding.Where(o => o.DueOn < day)
+            .Select(o => new LateItem(o.StaffId, o.EmployeeNumber, o.FullName, o.DepartmentName, o.CourseTitle, o.DueOn, day.DayNumber - o.DueOn.DayNumber))
+            .ToList();
+        var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId, d.Name }).ToDictionaryAsync(d => d.Id, ct);
+        var deptOfLate = outstanding.Where(o => o.DueOn < day).GroupBy(o => o.StaffId).ToDictionary(g => g.Key, g => g.First().DepartmentId);
+        var managers = await ManagersByDepartmentAsync(ct);
+        var ciso = await ActiveInRoleAsync(Roles.Ciso, ct);
+
+        var escalations = new List<EscalationNotice>();
+        var toManagers = late.Where(l => cadence.IsFirstOpenDayPast(l.DueOn, settings.EscalateToManagerAfterDays)).ToList();
+        foreach (var group in toManagers
+                     .SelectMany(l => ManagersOf(deptOfLate[l.StaffId]).Select(m => (Manager: m, Item: l)))
+                     .GroupBy(x => x.Manager.UserId))
+            escalations.Add(new EscalationNotice(group.First().Manager, EscalationLevel.Manager, group.Select(x => x.Item).ToList()));
+        var toCiso = late.Where(l => cadence.IsFirstOpenDayPast(l.DueOn, settings.EscalateToCisoAfterDays)).ToList();
+        if (toCiso.Count > 0) escalations.AddRange(ciso.Select(c => new EscalationNotice(c, EscalationLevel.Ciso, toCiso)));
+
+        var departmentWeeklies = new List<DepartmentWeekly>();
+        var officeWeeklies = new List<OfficeWeekly>();
+        if (cadence.IsFirstOpenDayOfWeek)
+        {
+            var due = await controls.DueAsync(day, ct);
+            var verifications = due.Overdue.Concat(due.DueThisMonth).ToList();
+            var ackDepartments = pendingAcks.Count == 0 ? [] : await db.Staff.AsNoTracking()
+                .Where(s => pendingAcks.Keys.Contains(s.Id)).Select(s => s.DepartmentId).ToListAsync(ct);
+            foreach (var (departmentId, people) in managers)
+            {
+                bool Covers(int dept) => dept == departmentId || departments.GetValueOrDefault(dept)?.ParentId == departmentId;
+                var overdue = late.Where(l => Covers(deptOfLate[l.StaffId])).OrderBy(l => l.DueOn).ThenBy(l => l.EmployeeNumber, StringComparer.Ordinal).ToList();
+                var acks = ackDepartments.Count(Covers);
+                var owned = verifications.Where(v => v.OwnerDepartmentId is { } owner && Covers(owner)).ToList();
+                if (overdue.Count == 0 && acks == 0 && owned.Count == 0) continue;
+                var name = departments.GetValueOrDefault(departmentId)?.Name ?? "";
+                departmentWeeklies.AddRange(people.Select(p => new DepartmentWeekly(p, name, overdue, acks, owned)));
+            }
+
+            if (ciso.Count > 0)
+            {
+                var horizon = settings.LookAheadDays;
+                var reviews = (await policies.ReviewsOverdueAsync(ct)).Concat(await policies.ReviewsDueWithinAsync(horizon, ct))
+                    .DistinctBy(r => r.DocumentId).ToList();
+                var exceptions = (await controls.ExceptionsAsync(day, ct))
+                    .Where(e => e.State is Separation.ExceptionState.Expired or Separation.ExceptionState.Expiring
+                                || (e.State == Separation.ExceptionState.InForce && e.ExpiresOn <= day.AddDays(horizon)))
+                    .ToList();
+                var overview = await training.OverviewAsync(Calendar.FiscalYear.Of(day), day, ct);
+                var openIncidents = await db.Incidents.CountAsync(i => i.Status != IncidentStatus.Closed, ct);
+                var figures = new OfficeFigures(overview.Overall.Rate, late.Select(l => l.StaffId).Distinct().Count(), pendingAcks.Count, openIncidents,
+                    due.Overdue.Count, exceptions.Count(e => e.State == Separation.ExceptionState.Expired));
+                officeWeeklies.AddRange(ciso.Select(c => new OfficeWeekly(c, figures, reviews, verifications, exceptions)));
+            }
+        }
+        return new ReminderNotices(digests, escalations, departmentWeeklies, officeWeeklies);
+
+        IEnumerable<Recipient> ManagersOf(int dept)
+        {
+            if (managers.TryGetValue(dept, out var own) && own.Count > 0) return own;
+            return departments.GetValueOrDefault(dept)?.ParentId is { } parent && managers.TryGetValue(parent, out var above) ? above : [];
+        }
+    }
+
+    private async Task<List<PersonalDigest>> DigestsAsync(ReminderCadence cadence, ReminderSettings settings,
+        IReadOnlyList<Training.Queries.OverdueRow> outstanding, IReadOnlyDictionary<int, IReadOnlyList<Policies.PendingAcknowledgment>> pendingAcks,
+        CancellationToken ct)
+    {
+        var day = cadence.Today;
+        var window = settings.DueSoonOpenDays.DefaultIfEmpty(0).Max();
+        var courses = outstanding.ToLookup(o => o.StaffId);
+        var staffIds = outstanding.Select(o => o.StaffId).Concat(pendingAcks.Keys).Distinct().ToList();
+        if (staffIds.Count == 0) return [];
         var accounts = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id) && s.UserId != null)
             .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
         var userIds = accounts.Select(a => a.UserId!).ToList();
         var recipients = (await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct)).ToDictionary(r => r.UserId);
-        return accounts.Where(a => recipients.ContainsKey(a.UserId!))
-            .Select(a => new PersonalDigest(recipients[a.UserId!], overdue.Where(o => o.StaffId == a.Id)
-                .Select(o => new OverdueCourse(o.CourseId, o.CourseTitle, o.DueOn)).OrderBy(o => o.DueOn).ToList()))
-            .ToList();
+        var digests = new List<PersonalDigest>();
+        foreach (var a in accounts)
+        {
+            if (!recipients.TryGetValue(a.UserId!, out var recipient)) continue;
+            var mine = courses[a.Id].ToList();
+            var overdue = mine.Where(c => c.DueOn < day).ToList();
+            var soon = mine.Where(c => c.DueOn >= day && cadence.OpenDaysLeft(c.DueOn) <= window).ToList();
+            var acks = pendingAcks.GetValueOrDefault(a.Id) ?? [];
+            var speaks = soon.Any(c => cadence.IsDueSoonDay(c.DueOn, settings.DueSoonOpenDays))
+                         || overdue.Any(c => cadence.IsRepeatDay(c.DueOn.AddDays(1), settings.RepeatEveryOpenDays))
+                         || acks.Any(r => cadence.IsRepeatDay(r.EffectiveOn, settings.RepeatEveryOpenDays));
+            if (!speaks) continue;
+            digests.Add(new PersonalDigest(recipient,
+                overdue.OrderBy(c => c.DueOn).Select(c => new CourseItem(c.CourseId, c.CourseTitle, c.DueOn)).ToList(),
+                soon.OrderBy(c => c.DueOn).Select(c => new CourseItem(c.CourseId, c.CourseTitle, c.DueOn)).ToList(),
+                acks.Select(r => new AcknowledgmentItem(r.Slug, r.Title, r.Number, r.EffectiveOn)).ToList()));
+        }
+        return digests;
+    }
+
+    /// <summary>Managers who can be reached, by the department of their staff record.</summary>
+    private async Task<Dictionary<int, List<Recipient>>> ManagersByDepartmentAsync(CancellationToken ct)
+    {
+        var managers = await ActiveInRoleAsync(Roles.Manager, ct);
+        var ids = managers.Select(m => m.UserId).ToList();
+        var departmentOf = await db.Staff.AsNoTracking().Where(s => s.UserId != null && ids.Contains(s.UserId))
+            .Select(s => new { s.UserId, s.DepartmentId }).ToListAsync(ct);
+        return departmentOf.GroupBy(d => d.DepartmentId)
+            .ToDictionary(g => g.Key, g => managers.Where(m => g.Any(x => x.UserId == m.UserId)).ToList());
     }
 
     public async Task<IReadOnlyList<PpcDeadlineNotice>> PpcDeadlinesAsync(CancellationToken ct = default)

@@ -37,6 +37,7 @@ public static class SecOpsDxHosting
         services.Configure<SecOpsDxOptions>(builder.Configuration.GetSection(SecOpsDxOptions.Section));
         services.Configure<DirectorySettings>(builder.Configuration.GetSection(DirectorySettings.Section));
         services.Configure<SecOpsDx.Core.Mail.MailSettings>(builder.Configuration.GetSection(SecOpsDx.Core.Mail.MailSettings.Section));
+        services.Configure<SecOpsDx.Core.Reminders.ReminderSettings>(builder.Configuration.GetSection(SecOpsDx.Core.Reminders.ReminderSettings.Section));
         services.AddMail();
 
         services.AddSingleton(TimeProvider.System);

@@ -48,6 +48,8 @@ public static class JobScheduling
             if (!CronExpression.TryParse(cron, out _))
                 throw new InvalidOperationException($"{JobSettings.Section}:{name} '{cron}' is not a cron expression (e.g. \"0 0/5 * * * ?\")");
         }
+        var reminders = builder.Configuration.GetSection(Core.Reminders.ReminderSettings.Section).Get<Core.Reminders.ReminderSettings>() ?? new();
+        if (reminders.Problems() is { Count: > 0 } problems) throw new InvalidOperationException(string.Join("; ", problems));
         if (string.IsNullOrWhiteSpace(jobs.SchedulerName))
             throw new InvalidOperationException($"{JobSettings.Section}:SchedulerName must not be empty");
         builder.Services.AddScoped<ReminderMailer>();

@@ -19,7 +19,7 @@ public sealed record ReminderRun(int Notices, int Queued);
 /// once, on closed days too.
 /// </summary>
 public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStringLocalizer<SharedText> text,
-    IOptions<SecOpsDxOptions> options, OfficeCalendar calendar, TimeProvider time)
+    IOptions<SecOpsDxOptions> options, IOptions<ReminderSettings> settings, TimeProvider time)
 {
     /// <summary>Digests are composed from this hour (Japan time) on an open day, so they arrive in the morning.</summary>
     public const int DigestHour = 8;
@@ -31,13 +31,17 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
         var notices = await queries.PpcDeadlinesAsync(ct);
         var mails = notices.Select(Compose).ToList();
         var count = notices.Count;
-        // One digest a person a day, only on office open days (no weekends, holidays or 12/29–1/3) and in the morning.
+        // Digests, escalations and weekly mails only on office open days (no weekends, holidays, 12/29–1/3 or the
+        // office's own closed days) and from the morning hour; evaluating again the same day queues nothing new.
         var today = DateOnly.FromDateTime(now.DateTime);
-        if (calendar.IsOpen(today) && now.Hour >= DigestHour)
+        if (now.Hour >= DigestHour)
         {
-            var digests = await queries.DigestsAsync(today, ct);
-            mails.AddRange(digests.Select(d => Compose(d, today)));
-            count += digests.Count;
+            var daily = await queries.NoticesAsync(today, ct);
+            mails.AddRange(daily.Digests.Select(d => Compose(d, today)));
+            mails.AddRange(daily.Escalations.Select(e => Compose(e, today)));
+            mails.AddRange(daily.DepartmentWeeklies.Select(w => Compose(w, today)));
+            mails.AddRange(daily.OfficeWeeklies.Select(w => Compose(w, today)));
+            count += daily.Count;
         }
         var queued = await outbox.EnqueueAsync(mails, ct);
         return new ReminderRun(count, queued);
@@ -45,17 +49,115 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
 
     private OutgoingMail Compose(PersonalDigest d, DateOnly today) => InCultureOf(d.Recipient, style =>
     {
-        var subject = text["Reminder.Digest.Subject", d.OverdueTraining.Count].Value;
-        var lines = new List<string> { text["Reminder.Digest.Lead"].Value, "", text["Reminder.Digest.Training"].Value };
-        lines.AddRange(d.OverdueTraining.Select(c => text["Reminder.Digest.Course", c.Title, DisplayDates.Format(c.DueOn, style)].Value));
+        var total = d.OverdueTraining.Count + d.DueSoonTraining.Count + d.Acknowledgments.Count;
+        var subject = text[d.OverdueTraining.Count > 0 ? "Reminder.Digest.Subject.Overdue" : "Reminder.Digest.Subject.Open", total].Value;
+        var lines = new List<string> { text["Reminder.Digest.Lead"].Value };
+        if (d.OverdueTraining.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Digest.Training"].Value]);
+            lines.AddRange(d.OverdueTraining.Select(c => text["Reminder.Digest.Course", c.Title, DisplayDates.Format(c.DueOn, style)].Value));
+        }
+        if (d.DueSoonTraining.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Digest.DueSoon"].Value]);
+            lines.AddRange(d.DueSoonTraining.Select(c => text["Reminder.Digest.Course", c.Title, DisplayDates.Format(c.DueOn, style)].Value));
+        }
+        if (d.Acknowledgments.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Digest.Acknowledgments"].Value]);
+            lines.AddRange(d.Acknowledgments.Select(a => text["Reminder.Digest.Acknowledgment", a.Title, a.Number, DisplayDates.Format(a.EffectiveOn, style)].Value));
+        }
         var link = Link("my/tasks");
-        lines.Add("");
-        if (link is not null) lines.Add(text["Reminder.Digest.Open", link].Value);
-        lines.Add(text["Reminder.Footer"].Value);
-        var html = "<p>" + string.Join("</p><p>", lines.Select(WebUtility.HtmlEncode)) + "</p>";
-        return new OutgoingMail($"digest|{d.Recipient.UserId}|{today:yyyy-MM-dd}", "digest", d.Recipient.Email, d.Recipient.UserId, subject,
-            string.Join("\n", lines), html);
+        return Mail($"digest|{d.Recipient.UserId}|{today:yyyy-MM-dd}", "digest", d.Recipient, subject, lines,
+            link is null ? null : text["Reminder.Digest.Open", link].Value);
     });
+
+    private OutgoingMail Compose(EscalationNotice e, DateOnly today) => InCultureOf(e.Recipient, style =>
+    {
+        var days = e.Level == EscalationLevel.Manager ? settings.Value.EscalateToManagerAfterDays : settings.Value.EscalateToCisoAfterDays;
+        var subject = text[$"Reminder.Escalation.Subject.{e.Level}", days, e.Items.Count].Value;
+        var lines = new List<string> { text[$"Reminder.Escalation.Lead.{e.Level}", days].Value, "" };
+        lines.AddRange(e.Items.OrderBy(i => i.DueOn).ThenBy(i => i.EmployeeNumber, StringComparer.Ordinal).Select(i => LateLine(i, style)));
+        var link = Link("training/department");
+        return Mail($"escalation|{e.Level}|{e.Recipient.UserId}|{today:yyyy-MM-dd}", "escalation", e.Recipient, subject, lines,
+            link is null ? null : text["Reminder.Escalation.Open", link].Value);
+    });
+
+    private OutgoingMail Compose(DepartmentWeekly w, DateOnly today) => InCultureOf(w.Recipient, style =>
+    {
+        var subject = text["Reminder.Weekly.Department.Subject", w.DepartmentName].Value;
+        var lines = new List<string> { text["Reminder.Weekly.Department.Lead", w.DepartmentName].Value, "" };
+        if (w.Overdue.Count == 0) lines.Add(text["Reminder.Weekly.Department.NoOverdue"].Value);
+        else
+        {
+            lines.Add(text["Reminder.Weekly.Department.Overdue", w.Overdue.Count].Value);
+            lines.AddRange(w.Overdue.Select(i => LateLine(i, style)));
+        }
+        if (w.StaffWithPendingAcknowledgments > 0)
+            lines.AddRange(["", text["Reminder.Weekly.Acknowledgments", w.StaffWithPendingAcknowledgments].Value]);
+        if (w.Verifications.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Weekly.Verifications", w.Verifications.Count].Value]);
+            lines.AddRange(w.Verifications.Select(v => VerificationLine(v, style)));
+        }
+        var link = Link("training/department");
+        return Mail($"weekly-department|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-department", w.Recipient, subject, lines,
+            link is null ? null : text["Reminder.Escalation.Open", link].Value);
+    });
+
+    private OutgoingMail Compose(OfficeWeekly w, DateOnly today) => InCultureOf(w.Recipient, style =>
+    {
+        var f = w.Figures;
+        var subject = text["Reminder.Weekly.Office.Subject", DisplayDates.Format(today, style)].Value;
+        var lines = new List<string>
+        {
+            text["Reminder.Weekly.Office.Lead"].Value,
+            "",
+            text["Reminder.Weekly.Office.Training", Features.Training.TrainingLabels.Percent(f.TrainingRate), f.TrainingOverdue].Value,
+            text["Reminder.Weekly.Acknowledgments", f.StaffWithPendingAcknowledgments].Value,
+            text["Reminder.Weekly.Office.Incidents", f.OpenIncidents].Value,
+            text["Reminder.Weekly.Office.Controls", f.VerificationsOverdue, f.ExceptionsExpired].Value,
+        };
+        if (w.Reviews.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Weekly.Office.Reviews", w.Reviews.Count].Value]);
+            lines.AddRange(w.Reviews.Select(r => text["Reminder.Weekly.Office.Review", r.Title,
+                r.NextReviewDue is { } due ? DisplayDates.Format(due, style) : text["Reminder.Weekly.NotYet"].Value].Value));
+        }
+        if (w.Verifications.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Weekly.Verifications", w.Verifications.Count].Value]);
+            lines.AddRange(w.Verifications.Select(v => VerificationLine(v, style)));
+        }
+        if (w.Exceptions.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Weekly.Office.Exceptions", w.Exceptions.Count].Value]);
+            lines.AddRange(w.Exceptions.Select(e => text["Reminder.Weekly.Office.Exception", e.ControlId, Localized(e.ControlJa, e.ControlEn),
+                e.SystemName is null ? "" : $" / {e.SystemName}", DisplayDates.Format(e.ExpiresOn, style)].Value));
+        }
+        var link = Link("");
+        return Mail($"weekly-office|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-office", w.Recipient, subject, lines,
+            link is null ? null : text["Reminder.Weekly.Office.Open", link].Value);
+    });
+
+    private string LateLine(LateItem i, DateDisplayStyle style) =>
+        text["Reminder.Late.Item", i.EmployeeNumber, i.FullName, i.DepartmentName, i.CourseTitle, DisplayDates.Format(i.DueOn, style), i.DaysLate].Value;
+
+    private string VerificationLine(Core.Separation.DueItem v, DateDisplayStyle style) =>
+        text["Reminder.Weekly.Verification", v.ControlId, Localized(v.ControlJa, v.ControlEn), v.SystemName is null ? "" : $" / {v.SystemName}",
+            v.DueOn is { } due ? DisplayDates.Format(due, style) : text["Reminder.Weekly.NeverVerified"].Value].Value;
+
+    private static string Localized(string ja, string en) => AppCultures.IsEnglish ? en : ja;
+
+    /// <summary>A text part and an HTML part of the same lines; the link line, when there is one, is a link in HTML.</summary>
+    private OutgoingMail Mail(string key, string kind, Recipient to, string subject, List<string> lines, string? linkLine, bool urgent = false)
+    {
+        var all = new List<string>(lines) { "" };
+        if (linkLine is not null) all.Add(linkLine);
+        all.Add(text["Reminder.Footer"].Value);
+        var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{WebUtility.HtmlEncode(l)}</p>"));
+        return new OutgoingMail(key, kind, to.Email, to.UserId, subject, string.Join("\n", all), html, Urgent: urgent);
+    }
 
     private OutgoingMail Compose(PpcDeadlineNotice n) => InCultureOf(n.Recipient, style =>
     {

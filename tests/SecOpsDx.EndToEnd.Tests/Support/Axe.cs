@@ -18,6 +18,11 @@ public static class Axe
     {
         // Colours are measured as they settle: a hover or active style still fading in reads as a contrast failure.
         await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        // After an in-app navigation the page's title arrives in a render of its own, just after the content; on a
+        // busy machine the check could otherwise read the moment between the two. A page that never sets a title
+        // still fails below (after this short wait).
+        try { await page.WaitForFunctionAsync("() => document.title.trim().length > 0", null, new() { Timeout = 5000 }); }
+        catch (TimeoutException) { }
         var result = await page.RunAxe(new AxeRunOptions
         {
             // The rules WCAG 2.1 AA asks for, which is what a Japanese public body is held to (JIS X 8341-3).

@@ -726,6 +726,8 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("RecipientUserId");
+
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);

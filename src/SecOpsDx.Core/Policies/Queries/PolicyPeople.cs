@@ -19,6 +19,17 @@ internal static class PolicyPeople
             (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
     }
 
+    /// <summary>Everyone in post on the day who has an account.</summary>
+    public static async Task<List<PolicyReader>> ReadersInPostAsync(SecOpsDxDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var staff = await db.Staff.AsNoTracking()
+            .Where(x => x.UserId != null && (x.HiredOn == null || x.HiredOn <= today) && (x.RetiredOn == null || x.RetiredOn >= today))
+            .Select(x => new { x.Id, x.UserId, x.Department!.Code, Parent = x.Department.Parent != null ? x.Department.Parent.Code : null })
+            .ToListAsync(ct);
+        var roles = await RolesAsync(db, staff.Select(s => s.UserId!).ToList(), ct);
+        return staff.Select(s => new PolicyReader(s.Id, s.UserId, s.Code, s.Parent, roles.GetValueOrDefault(s.UserId!) ?? [], InPost: true)).ToList();
+    }
+
     public static async Task<Dictionary<string, IReadOnlyCollection<string>>> RolesAsync(SecOpsDxDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
         var pairs = await (from ur in db.UserRoles

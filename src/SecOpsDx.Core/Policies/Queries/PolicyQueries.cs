@@ -187,7 +187,37 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         if (reader is not { InPost: true }) return [];
         var facts = await FactsAsync(db, ct);
         var acks = await db.PolicyAcknowledgments.AsNoTracking().Where(a => a.StaffId == staffId)
-            .Select(a => new { a.DocumentId, a.RevisionNumber }).ToListAsync(ct);
+            .Select(a => new AckFact(a.DocumentId, a.RevisionNumber)).ToListAsync(ct);
+        return Pending(facts, reader, acks);
+    }
+
+    /// <summary>
+    /// <see cref="PendingAcknowledgmentsAsync"/> for everyone in post who has an account, in a few reads whatever the
+    /// number of staff (for the reminders). People with nothing pending are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<PendingAcknowledgment>>> PendingAcknowledgmentsOfAllAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = Today;
+        var facts = await FactsAsync(db, ct);
+        if (!facts.Any(f => f.InForce is not null)) return new Dictionary<int, IReadOnlyList<PendingAcknowledgment>>();
+        var readers = await PolicyPeople.ReadersInPostAsync(db, today, ct);
+        var acks = (await db.PolicyAcknowledgments.AsNoTracking()
+            .Select(a => new { a.StaffId, Fact = new AckFact(a.DocumentId, a.RevisionNumber) }).ToListAsync(ct))
+            .ToLookup(a => a.StaffId, a => a.Fact);
+        var result = new Dictionary<int, IReadOnlyList<PendingAcknowledgment>>();
+        foreach (var reader in readers)
+        {
+            var pending = Pending(facts, reader, acks[reader.StaffId].ToList());
+            if (pending.Count > 0) result[reader.StaffId] = pending;
+        }
+        return result;
+    }
+
+    private sealed record AckFact(int DocumentId, int RevisionNumber);
+
+    private static List<PendingAcknowledgment> Pending(List<Facts> facts, PolicyReader reader, List<AckFact> acks)
+    {
         var result = new List<PendingAcknowledgment>();
         foreach (var f in facts.Where(f => f.InForce is not null)
                      .OrderBy(f => f.Document.Kind).ThenBy(f => f.Document.Slug, StringComparer.Ordinal))

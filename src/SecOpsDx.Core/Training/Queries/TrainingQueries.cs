@@ -176,13 +176,28 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         return Overdue(snapshot, facts, day, departmentId);
     }
 
-    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, DateOnly day, int? departmentId)
+    /// <summary>
+    /// Everyone with a course of the day's 年度 still to do, whether its due date has passed or not (for the reminders:
+    /// due soon and overdue alike). Completed and exempt assignments are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<OverdueRow>> OutstandingAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var year = FiscalYear.Of(day);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
+        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        return Overdue(snapshot, facts, day, null, includePending: true);
+    }
+
+    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, DateOnly day, int? departmentId, bool includePending = false)
     {
         var rows = new List<OverdueRow>();
         foreach (var f in facts)
             foreach (var p in snapshot.People)
             {
-                if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf) || f.StatusOf(p, day) != TrainingStatus.Overdue) continue;
+                if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf)) continue;
+                var status = f.StatusOf(p, day);
+                if (status != TrainingStatus.Overdue && !(includePending && status == TrainingStatus.Pending)) continue;
                 var dept = p.DepartmentOn(day);
                 if (departmentId is { } wanted && dept != wanted && snapshot.ParentOf.GetValueOrDefault(dept) != wanted) continue;
                 rows.Add(new OverdueRow(p.Id, p.EmployeeNumber, p.FullName, p.Email, dept, snapshot.DepartmentName(dept),
