@@ -64,6 +64,18 @@ public sealed class JobSchedulingTests : IAsyncLifetime
             Assert.Single(_smtp.Received, m => m.Subject == "【SecOpsDx】予定どおり");
             firedBefore = (await StoredScheduleAsync()).Previous;
             Assert.NotNull(firedBefore);
+            // Each run is logged for the Admin's job list with its figures: the scheduled run that sent the mail.
+            JobRunRow? run = null;
+            for (var i = 0; i < 50 && run?.Figures is not [> 0, ..]; i++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                run = (await scope.ServiceProvider.GetRequiredService<JobRunLog>().LatestAsync()).GetValueOrDefault("send-mail");
+                if (run?.Figures is not [> 0, ..]) await Task.Delay(100);
+            }
+            Assert.NotNull(run);
+            Assert.True(run.Succeeded);
+            Assert.False(run.Manual);
+            Assert.Equal(1, run.Figures[0]);
         }
 
         // The app restarts with another schedule in its settings: the stored one is replaced, its history kept.

@@ -30,6 +30,8 @@ internal sealed class AuditRecorder
         typeof(IdentityUserPasskey<string>),
         // The outbox is a log of mail, shown to the Admin on its own page; copying every body into the trail adds nothing.
         typeof(Mail.OutboxMessage),
+        // Job runs are the scheduler's own log (every five minutes), shown on the same page; they change no one's data.
+        typeof(Mail.JobRun),
     ];
 
     private sealed record Pending(EntityEntry Entry, string Action, string? KeyBeforeSave, Dictionary<string, object?> Changes);

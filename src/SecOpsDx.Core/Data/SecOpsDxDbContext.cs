@@ -37,6 +37,7 @@ public class SecOpsDxDbContext(
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<PasswordSetupLink> PasswordSetupLinks => Set<PasswordSetupLink>();
     public DbSet<Mail.OutboxMessage> Outbox => Set<Mail.OutboxMessage>();
+    public DbSet<Mail.JobRun> JobRuns => Set<Mail.JobRun>();
     public DbSet<Organization.Ldap.DirectoryRefusal> DirectoryRefusals => Set<Organization.Ldap.DirectoryRefusal>();
     public DbSet<Organization.Ldap.DirectoryFinding> DirectoryFindings => Set<Organization.Ldap.DirectoryFinding>();
     public DbSet<StaffDepartmentMove> StaffDepartmentMoves => Set<StaffDepartmentMove>();

@@ -8,6 +8,7 @@ public static class MailServiceCollectionExtensions
     {
         services.AddScoped<Outbox>();
         services.AddScoped<MailDelivery>();
+        services.AddScoped<JobRunLog>();
         services.AddScoped<Reminders.ReminderQueries>();
         return services;
     }

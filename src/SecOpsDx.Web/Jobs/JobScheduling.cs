@@ -39,6 +39,9 @@ public static class JobScheduling
 {
     public const string SchedulerName = "SecOpsDx";
 
+    /// <summary>The app's jobs, in the order the Admin page lists them.</summary>
+    public static readonly JobKey[] Jobs = [RemindersJob.Key, SendMailJob.Key, SyncDirectoryJob.Key];
+
     public static void AddSecOpsDxJobs(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SecOpsDxOptions.Section).Get<SecOpsDxOptions>() ?? new SecOpsDxOptions();
@@ -73,6 +76,7 @@ public static class JobScheduling
             q.AddJob<SyncDirectoryJob>(j => j.WithIdentity(SyncDirectoryJob.Key).StoreDurably().WithDescription("Compare linked staff with the directory"));
             q.AddTrigger(t => t.ForJob(SyncDirectoryJob.Key).WithIdentity("sync-directory-schedule", "secopsdx")
                 .WithCronSchedule(jobs.SyncDirectoryCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJobListener<JobRunListener>(GroupMatcher<JobKey>.GroupEquals("secopsdx"));
             q.AddJob<RemindersJob>(j => j.WithIdentity(RemindersJob.Key).StoreDurably().WithDescription("Evaluate reminder rules"));
             q.AddTrigger(t => t.ForJob(RemindersJob.Key).WithIdentity("reminders-schedule", "secopsdx")
                 .WithCronSchedule(jobs.RemindersCron, c => c.InTimeZone(japan).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

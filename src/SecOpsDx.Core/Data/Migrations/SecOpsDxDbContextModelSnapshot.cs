@@ -663,6 +663,44 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("IncidentTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Mail.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Id");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
