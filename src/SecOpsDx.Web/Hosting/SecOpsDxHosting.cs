@@ -26,6 +26,7 @@ using SecOpsDx.Core.Mail;
 using SecOpsDx.Web.Jobs;
 using SecOpsDx.Web.Components;
 using SecOpsDx.Web.Components.Account;
+using SecOpsDx.Web.Features.Compliance;
 
 namespace SecOpsDx.Web.Hosting;
 
@@ -74,6 +75,7 @@ public static class SecOpsDxHosting
         services.AddSeparation(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), ControlCatalogue.FileName));
         services.AddApiTokens();
+        services.AddComplianceDashboard(builder.Configuration);
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
         services.AddKeyedSingleton(ClientFailureLimiter.SignIn, (sp, _) =>
