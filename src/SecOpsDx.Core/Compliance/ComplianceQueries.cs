@@ -62,6 +62,12 @@ public sealed class ComplianceQueries(
         return departments.ContainsKey(departmentId) ? DepartmentScope.Of(departmentId, departments.Values.Select(d => (d.Id, d.ParentId))) : null;
     }
 
+    public async Task<string?> DepartmentNameAsync(int departmentId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Departments.AsNoTracking().Where(d => d.Id == departmentId).Select(d => d.Name).SingleOrDefaultAsync(ct);
+    }
+
     private sealed record DepartmentInfo(int Id, int? ParentId, string Code, string Name);
 
     private async Task<Dictionary<int, DepartmentInfo>> DepartmentsAsync(CancellationToken ct)

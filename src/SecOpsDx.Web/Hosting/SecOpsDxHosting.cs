@@ -152,6 +152,8 @@ public static class SecOpsDxHosting
                 .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsWrite));
             o.AddPolicy(IncidentsApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsRead));
+            o.AddPolicy(ComplianceApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.ComplianceRead));
         });
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledHandler>();
     }
@@ -220,6 +222,7 @@ public static class SecOpsDxHosting
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapControlEndpoints();
+        app.MapComplianceEndpoints();
         return app;
     }
 }

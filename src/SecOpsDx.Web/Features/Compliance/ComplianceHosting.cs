@@ -20,3 +20,14 @@ public static class ComplianceHosting
             options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }
+
+public static class ComplianceEndpoints
+{
+    /// <summary>Everything the dashboard answers outside its pages: the summary API and the list exports.</summary>
+    public static IEndpointRouteBuilder MapComplianceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapComplianceApi();
+        app.MapComplianceExport();
+        return app;
+    }
+}
