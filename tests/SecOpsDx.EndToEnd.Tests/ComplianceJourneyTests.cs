@@ -42,6 +42,14 @@ public sealed class ComplianceJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(ciso.Locator("[data-testid=compliance-overall]")).ToHaveAttributeAsync("data-year", (current - 1).ToString());
         await Assertions.Expect(ciso.Locator("[data-testid=training-trend] tbody tr")).Not.ToHaveCountAsync(0);
         await Axe.AssertNoSeriousAsync(ciso);
+
+        // The annual report for the committee, for that 年度, printable and as a Word file.
+        await ciso.ClickAsync("[data-testid=annual-report-link]");
+        await Assertions.Expect(ciso.Locator("[data-testid=annual-report]")).ToHaveAttributeAsync("data-year", (current - 1).ToString());
+        await Assertions.Expect(ciso.Locator("[data-testid=report-date]")).ToContainTextAsync("令和");
+        await Axe.AssertNoSeriousAsync(ciso);
+        var report = await ciso.RunAndWaitForDownloadAsync(() => ciso.ClickAsync("[data-testid=report-docx]"));
+        Assert.Equal($"security-report-{current - 1}.docx", report.SuggestedFilename);
         await ciso.Context.CloseAsync();
     }
 

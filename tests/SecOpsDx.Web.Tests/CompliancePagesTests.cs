@@ -164,3 +164,43 @@ public sealed partial class CompliancePagesTests(AppFactory factory) : IClassFix
 
     private sealed class BadThresholdsAppFactory() : AppFactory(new() { ["SecOpsDx:Compliance:TrainingActionPercent"] = "95" });
 }
+
+/// <summary>The annual report for the 情報セキュリティ委員会: a printable page and a Word file, for the CISO office only.</summary>
+public sealed class ComplianceReportTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task The_CISO_gets_the_report_as_a_page_and_as_a_Word_file_with_the_same_areas()
+    {
+        var client = await SignIn.AsAsync(factory, "ciso@example.jp");
+        var current = SecOpsDx.Core.Calendar.FiscalYear.Current(TimeProvider.System).StartYear;
+
+        var html = await client.GetStringAsync($"/compliance/report?year={current - 1}");
+        var response = await client.GetAsync($"/compliance/report.docx?year={current - 1}");
+
+        Assert.Contains($"data-testid=\"annual-report\" data-year=\"{current - 1}\"", html);
+        Assert.Contains("令和", html); // the demo accounts read dates in 和暦
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var text = docx.MainDocumentPart!.Document.Body!.InnerText;
+        foreach (var area in new[] { "研修・訓練", "情報セキュリティポリシー", "三層の対策", "インシデント" })
+        {
+            Assert.Contains(area, text);
+            Assert.Contains(area, html);
+        }
+        Assert.Contains("作成日: 令和", text);
+    }
+
+    [Fact]
+    public async Task A_manager_gets_no_organisation_wide_report()
+    {
+        var client = await SignIn.AsAsync(factory, "manager@example.jp");
+
+        var html = await client.GetStringAsync("/compliance/report");
+        var docx = await client.GetAsync("/compliance/report.docx");
+
+        Assert.Contains("report-not-for-managers", html);
+        Assert.DoesNotContain("data-testid=\"annual-report\"", html);
+        Assert.NotEqual(HttpStatusCode.OK, docx.StatusCode);
+    }
+}

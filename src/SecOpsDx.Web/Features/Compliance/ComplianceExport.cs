@@ -58,6 +58,24 @@ public static class ComplianceExport
             .RequireAuthorization(Policies.ComplianceReader);
     }
 
+    /// <summary>The annual report for the 情報セキュリティ委員会 as a Word file (the CISO office only: it covers the whole organisation).</summary>
+    public static void MapAnnualReportDocx(this IEndpointRouteBuilder app) =>
+        app.MapGet("/compliance/report.docx", async (int? year, HttpContext context, ComplianceQueries queries, TrainingQueries training,
+                IAuthorizationService authorization, IStringLocalizer<ComplianceText> c, Core.Separation.ControlCatalogue catalogue,
+                Core.Incidents.IncidentTaxonomy taxonomy, Microsoft.Extensions.Options.IOptions<SecOpsDxOptions> options, CancellationToken ct) =>
+            {
+                var viewer = await ComplianceViewer.OfAsync(context.User, training, authorization);
+                if (!viewer.SeesAll) return Results.Forbid();
+                var fy = YearOrCurrent(year, queries.Today);
+                var summary = (await queries.SummaryAsync(fy, null, ct))!;
+                var style = DisplayDates.StyleOf(context.User);
+                var bytes = ComplianceReport.Docx(c["Report.Title", DisplayDates.Format(fy)], options.Value.MunicipalityName,
+                    $"{c["Report.Date"]} {DisplayDates.Format(queries.Today, style)}", ComplianceReport.Sections(summary, c, catalogue, taxonomy), c);
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"security-report-{fy.StartYear}.docx");
+            })
+            .RequireAuthorization(Policies.ComplianceReader);
+
     public static IReadOnlyList<string> DepartmentHeaders(IStringLocalizer<ComplianceText> c) =>
         [c["Col.Department"], c["Col.Rate"], c["Col.Completed"], c["Col.Assigned"], c["Col.Overdue"]];
 

@@ -28,6 +28,7 @@ public static class ComplianceEndpoints
     {
         app.MapComplianceApi();
         app.MapComplianceExport();
+        app.MapAnnualReportDocx();
         return app;
     }
 }
