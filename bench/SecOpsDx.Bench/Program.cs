@@ -18,6 +18,8 @@ if (args.Length > 0 && args[0] == "training") return await TrainingBench.RunAsyn
 if (args.Contains("--policies")) return await PolicyBench.RunAsync(args);
 // or -- --matrix [--systems 200] for the three-layer matrix.
 // --matrix measures the three-layer matrix instead (MatrixBench.cs).
+// --compliance times the CISO's compliance summary (ComplianceBench.cs).
+if (args.Contains("--compliance")) return await ComplianceBench.RunAsync(args);
 if (args.Contains("--matrix"))
 {
     return await MatrixBench.RunAsync(args);

@@ -13,7 +13,9 @@ public static class ApiScopes
 {
     public const string IncidentsWrite = "incidents:write";
     public const string IncidentsRead = "incidents:read";
-    public static readonly IReadOnlyList<string> All = [IncidentsWrite, IncidentsRead];
+    /// <summary>The compliance dashboard's figures (GET /api/v1/compliance/summary).</summary>
+    public const string ComplianceRead = "compliance:read";
+    public static readonly IReadOnlyList<string> All = [IncidentsWrite, IncidentsRead, ComplianceRead];
 }
 
 /// <summary>

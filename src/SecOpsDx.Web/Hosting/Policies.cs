@@ -30,6 +30,9 @@ public static class Policies
     /// <summary>Sees the three-layer control pages: the CISO office and managers, who see and record the controls they own.</summary>
     public const string ControlOwner = nameof(ControlOwner);
 
+    /// <summary>The compliance dashboard and its lists: the CISO office for everything, managers for their own department.</summary>
+    public const string ComplianceReader = nameof(ComplianceReader);
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().AddRequirements(new TwoFactorEnrolledRequirement()));
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(IncidentReader, p => p.RequireRole(Roles.Csirt, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingManager, p => p.RequireRole(Roles.Manager, Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
         options.AddPolicy(TrainingAdmin, p => p.RequireRole(Roles.Admin, Roles.Ciso).AddRequirements(new TwoFactorEnrolledRequirement()));
+        options.AddPolicy(ComplianceReader, p => p.RequireRole(Roles.Ciso, Roles.Admin, Roles.Manager).AddRequirements(new TwoFactorEnrolledRequirement()));
     }
 }
 

@@ -26,6 +26,7 @@ using SecOpsDx.Core.Mail;
 using SecOpsDx.Web.Jobs;
 using SecOpsDx.Web.Components;
 using SecOpsDx.Web.Components.Account;
+using SecOpsDx.Web.Features.Compliance;
 
 namespace SecOpsDx.Web.Hosting;
 
@@ -75,6 +76,7 @@ public static class SecOpsDxHosting
         services.AddSeparation(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), ControlCatalogue.FileName));
         services.AddApiTokens();
+        services.AddComplianceDashboard(builder.Configuration);
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
         services.AddKeyedSingleton(ClientFailureLimiter.SignIn, (sp, _) =>
@@ -151,6 +153,8 @@ public static class SecOpsDxHosting
                 .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsWrite));
             o.AddPolicy(IncidentsApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.IncidentsRead));
+            o.AddPolicy(ComplianceApi.ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser().RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.ComplianceRead));
         });
         services.AddSingleton<IAuthorizationHandler, TwoFactorEnrolledHandler>();
     }
@@ -219,6 +223,7 @@ public static class SecOpsDxHosting
         app.MapIncidentEndpoints();
         app.MapPolicyEndpoints();
         app.MapControlEndpoints();
+        app.MapComplianceEndpoints();
         return app;
     }
 }

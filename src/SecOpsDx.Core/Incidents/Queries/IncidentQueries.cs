@@ -89,7 +89,22 @@ public sealed record MonthStat(int Year, int Month, int Received, int Closed);
 public sealed record IncidentDashboard(
     int OpenTotal, IReadOnlyList<(string Severity, int Count)> OpenBySeverity, int UntriagedCount,
     IReadOnlyList<DeadlineRow> Deadlines, FiscalYear Year, IReadOnlyList<MonthStat> Months, IReadOnlyList<CategoryStat> Categories,
-    double? AverageHoursToTriage, double? AverageHoursToClose);
+    double? AverageHoursToTriage, double? AverageHoursToClose)
+{
+    /// <summary>Open tickets per state, in the order a ticket goes through them.</summary>
+    public IReadOnlyList<(IncidentStatus Status, int Count)> OpenByStatus { get; init; } = [];
+
+    /// <summary>Every PPC 速報/確報 still pending with a deadline, soonest first (not cut at 50 like <see cref="Deadlines"/>).</summary>
+    public IReadOnlyList<DeadlineRow> PpcPending { get; init; } = [];
+
+    /// <summary>Tickets received in each month of the 年度 per category (categorised tickets only, duplicates left out).</summary>
+    public IReadOnlyList<MonthCategoryStat> MonthsByCategory { get; init; } = [];
+
+    public double? MedianHoursToTriage { get; init; }
+    public double? MedianHoursToClose { get; init; }
+}
+
+public sealed record MonthCategoryStat(int Year, int Month, string Category, int Count);
 
 /// <summary>Reads of incident tickets, shaped for the CSIRT's pages, the reporter and the CISO.</summary>
 public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory, IncidentTaxonomy taxonomy, TimeProvider time, RegulatoryDuty duty)
@@ -314,9 +329,38 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                 Hours(g.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
                 Hours(g.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt))))
             .OrderByDescending(c => c.Count).ToList();
+        var byStatus = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
+            .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        string[] ppc = [IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal];
+        var ppcPending = await (from r in db.IncidentReports.AsNoTracking()
+                                join i in db.Incidents on r.IncidentId equals i.Id
+                                where r.State == ReportState.Pending && r.DueAt != null && ppc.Contains(r.Channel)
+                                orderby r.DueAt
+                                select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).ToListAsync(ct);
+        var monthsByCategory = handled.Where(i => i.Category != null)
+            .GroupBy(i => { var d = JapanTime.DateOf(i.ReceivedAt); return (d.Year, d.Month, Category: i.Category!); })
+            .Select(g => new MonthCategoryStat(g.Key.Year, g.Key.Month, g.Key.Category, g.Count()))
+            .OrderBy(m => m.Year).ThenBy(m => m.Month).ThenBy(m => m.Category, StringComparer.Ordinal).ToList();
         return new IncidentDashboard(bySeverity.Sum(s => s.Item2), bySeverity, untriaged, deadlines, year, months, categories,
             Hours(handled.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
-            Hours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)));
+            Hours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)))
+        {
+            OpenByStatus = Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)
+                .Select(s => (s, byStatus.Where(b => b.Status == s).Sum(b => b.Count))).ToList(),
+            PpcPending = ppcPending,
+            MonthsByCategory = monthsByCategory,
+            MedianHoursToTriage = MedianHours(handled.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
+            MedianHoursToClose = MedianHours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)),
+        };
+    }
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count), in hours to one decimal; null for none.</summary>
+    public static double? MedianHours(IEnumerable<TimeSpan> spans)
+    {
+        var hours = spans.Select(s => s.TotalHours).Order().ToList();
+        if (hours.Count == 0) return null;
+        var mid = hours.Count / 2;
+        return Math.Round(hours.Count % 2 == 1 ? hours[mid] : (hours[mid - 1] + hours[mid]) / 2, 1);
     }
 
     public async Task<EvidenceRow?> EvidenceAsync(int incidentId, int evidenceId, CancellationToken ct = default)

@@ -1,0 +1,132 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Localization;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Compliance;
+using SecOpsDx.Core.Incidents;
+using SecOpsDx.Core.Separation;
+using SecOpsDx.Web.Components.Shared;
+using SecOpsDx.Web.Features.Separation;
+using SecOpsDx.Web.Hosting;
+using SecOpsDx.Web.Resources;
+
+namespace SecOpsDx.Web.Features.Compliance;
+
+/// <summary>
+/// The annual report to the 情報セキュリティ委員会: the four areas of a 年度 with their status, the reasons and the
+/// key figures, as one list of sections that both the printable page and the Word file are made from.
+/// </summary>
+public static class ComplianceReport
+{
+    public sealed record Section(string Title, AreaStatus? Status, IReadOnlyList<string> Reasons, IReadOnlyList<(string Label, string Value)> Figures);
+
+    public static IReadOnlyList<Section> Sections(ComplianceSummary s, IStringLocalizer<ComplianceText> c, ControlCatalogue catalogue, IncidentTaxonomy taxonomy)
+    {
+        string Count(int n) => c["Count", n];
+        List<string> Reasons(IEnumerable<StatusReason> reasons) => reasons.Select(r => c.Reason(r, catalogue, taxonomy)).ToList();
+        var t = s.Training;
+        var training = new List<(string, string)>
+        {
+            (c["Training.Rate"], $"{ComplianceLabels.Percent(t.Overall.Rate)} {c["Training.Counts", t.Overall.Completed, t.Overall.Assigned, t.Overall.Exempt]}"),
+            (c["Training.Overdue"], Count(t.Overdue)),
+            (c["Training.Drill"], t.LastDrill is { } d
+                ? $"{d.Name}: {c["Training.DrillRates", ComplianceLabels.Percent(d.ClickRate), ComplianceLabels.Percent(d.ReportRate), d.Sent]}"
+                : c["Training.NoDrill"]),
+        };
+        training.AddRange(t.ByDepartment.Select(d => ($"{c["Col.Department"]}: {d.Name}", $"{ComplianceLabels.Percent(d.Rate.Rate)} ({d.Rate.Completed}/{d.Rate.Assigned})")));
+        training.AddRange(t.Trend.Select(p => ($"{c["Training.Trend"]}: {DisplayDates.Format(p.Year)}", ComplianceLabels.Percent(p.Rate.Rate))));
+        var p = s.Policies;
+        var policies = new List<(string, string)>
+        {
+            (c["Policies.InForce"], Count(p.DocumentsInForce)), (c["Policies.OverdueReviews"], Count(p.OverdueReviews)),
+            (c["Policies.OlderEdition"], Count(p.OlderEdition)),
+            (c["Policies.Acknowledged"], $"{ComplianceLabels.Percent(p.AcknowledgmentRate)} {c["Policies.AckCounts", p.Acknowledged, p.Applicable]}"),
+        };
+        var k = s.Controls;
+        var controls = new List<(string, string)> { (c["Controls.Model", ControlLabels.Model(catalogue, k.Model)].Value, "") };
+        controls.AddRange(k.BySegment.Select(f => (ControlLabels.Segment(catalogue, f.Segment), $"{(f.Percent is { } x ? x + "%" : "—")} ({f.Met}/{f.Applicable})")));
+        controls.AddRange([
+            (c["Controls.Unmet"], Count(k.UnmetControls)), (c["Controls.Overdue"], Count(k.OverdueVerifications)),
+            (c["Controls.Exceptions"], c["Controls.ExceptionCounts", k.ExceptionsExpiring, k.ExceptionsExpired]),
+            (c["Controls.Findings"], k.SelfCheckYear is { } y ? $"{Count(k.OpenFindings)} {c["Controls.SelfCheckOf", DisplayDates.Format(new FiscalYear(y))]}" : c["Controls.NoSelfCheck"]),
+        ]);
+        var sections = new List<Section>
+        {
+            new(c["Area.Training"], t.Status, Reasons(t.Reasons), training),
+            new(c["Area.Policies"], p.Status, Reasons(p.Reasons), policies),
+            new(c["Area.Controls"], k.Status, Reasons(k.Reasons), controls),
+        };
+        if (s.Incidents is { } i)
+        {
+            var incidents = new List<(string, string)>
+            {
+                (c["Incidents.Months", DisplayDates.Format(s.Year)], Count(i.ReceivedInYear)),
+                (c["Incidents.Open"], Count(i.Open)),
+                (c["Incidents.Ppc"], c["Incidents.PpcCounts", i.PpcMissed, i.PpcDueSoon]),
+                (c["Incidents.Medians"], c["Incidents.MedianHours", Hours(i.MedianHoursToTriage), Hours(i.MedianHoursToClose)]),
+            };
+            incidents.AddRange(i.MonthsByCategory.GroupBy(m => m.Category).OrderByDescending(g => g.Sum(m => m.Count))
+                .Select(g => (taxonomy.Category(g.Key)?.Label(AppCultures.IsEnglish) ?? g.Key, Count(g.Sum(m => m.Count)))));
+            sections.Add(new(c["Area.Incidents"], i.Status, Reasons(i.Reasons), incidents));
+        }
+        return sections;
+    }
+
+    private static string Hours(double? h) => h is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The report as a Word file: A4 portrait, 明朝, a heading, the date, and per area its status, reasons and a table of figures.</summary>
+    public static byte[] Docx(string title, string subtitle, string dateLine, IReadOnlyList<Section> sections, IStringLocalizer<ComplianceText> c)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(Para(Text(title, bold: true, size: 32), JustificationValues.Center));
+            if (subtitle.Length > 0) body.Append(Para(Text(subtitle), JustificationValues.Center));
+            body.Append(Para(Text(dateLine), JustificationValues.Right));
+            foreach (var section in sections)
+            {
+                body.Append(Para(Text(section.Status is { } st ? $"{section.Title}  [{c.Status(st)}]" : section.Title, bold: true, size: 26)));
+                foreach (var reason in section.Reasons) body.Append(Para(Text("・" + reason)));
+                var table = new Table(new TableProperties(
+                    new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                    new TableBorders(
+                        new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                        new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                foreach (var (label, value) in section.Figures)
+                    table.Append(new TableRow(Cell(label, 2200), Cell(value, 2800)));
+                body.Append(table);
+                body.Append(new Paragraph());
+            }
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static TableCell Cell(string text, int widthPct50) =>
+        new(new TableCellProperties(new TableCellWidth { Width = widthPct50.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }), Para(Text(text)));
+
+    private static Paragraph Para(Run run, JustificationValues? align = null)
+    {
+        var p = new Paragraph();
+        if (align is { } a) p.Append(new ParagraphProperties(new Justification { Val = a }));
+        p.Append(run);
+        return p;
+    }
+
+    private static Run Text(string text, bool bold = false, int? size = null)
+    {
+        var props = new RunProperties(new RunFonts { EastAsia = "ＭＳ 明朝", Ascii = "ＭＳ 明朝", HighAnsi = "ＭＳ 明朝" });
+        if (bold) props.Append(new Bold());
+        if (size is { } half) props.Append(new FontSize { Val = half.ToString(CultureInfo.InvariantCulture) });
+        return new Run(props, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+}

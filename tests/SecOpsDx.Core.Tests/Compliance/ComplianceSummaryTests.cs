@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Options;
+using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core.Calendar;
+using SecOpsDx.Core.Compliance;
+using SecOpsDx.Core.Incidents;
+using SecOpsDx.Core.Organization;
+using SecOpsDx.Core.Policies;
+using SecOpsDx.Core.Separation;
+using SecOpsDx.Core.Tests.Incidents;
+using SecOpsDx.Core.Tests.Policies;
+using SecOpsDx.Core.Tests.Separation;
+using SecOpsDx.Core.Tests.Support;
+using SecOpsDx.Core.Tests.Training;
+using SecOpsDx.Core.Training;
+using SecOpsDx.Core.Training.Queries;
+
+namespace SecOpsDx.Core.Tests.Compliance;
+
+/// <summary>
+/// The CISO's summary on a small city whose figures are worked out by hand: two 部 with three 課, five people, one
+/// of whom moves from 総務課 to 市民課 in the middle of 令和8年度.
+/// </summary>
+public sealed class ComplianceSummaryTests : IAsyncLifetime
+{
+    private static readonly FiscalYear R7 = new(2025), R8 = new(2026);
+    private TestDatabase _db = default!;
+    private TrainingDesk _desk = default!;
+    private ControlDesk _controls = default!;
+    private IncidentDesk _incidents = default!;
+    private ComplianceQueries _queries = default!;
+    private int _generalDept, _general, _citizensDept, _citizens, _tax;
+    private int _a, _b, _c, _mover, _leaver;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _desk = new TrainingDesk(_db, new DateOnly(2025, 5, 1));
+        _controls = new ControlDesk(_db, _desk.Time, await ControlDesk.PersonAsync(_db, "ciso@example.jp", Roles.Ciso), Path.GetTempPath());
+        _incidents = new IncidentDesk(_db, _desk.Time);
+        var duty = new RegulatoryDuty(IncidentDesk.Taxonomy, OfficeCalendar.Default);
+        _queries = new ComplianceQueries(_desk, _desk.Time, Options.Create(new ComplianceSettings()),
+            _desk.Queries, _desk.DrillQueries, new PolicyQueries(_desk, _desk.Time, PolicyDesk.Editions), _controls.Queries, _controls.SelfChecks,
+            new IncidentQueries(_desk, IncidentDesk.Taxonomy, _desk.Time, duty), IncidentDesk.Taxonomy);
+
+        _generalDept = await _desk.DepartmentAsync("1000", "総務部");
+        _general = await _desk.DepartmentAsync("1010", "総務課", _generalDept);
+        _citizensDept = await _desk.DepartmentAsync("2000", "市民部");
+        _citizens = await _desk.DepartmentAsync("2010", "市民課", _citizensDept);
+        _tax = await _desk.DepartmentAsync("2020", "税務課", _citizensDept);
+        _a = await _desk.StaffAsync("1", _citizens);
+        _b = await _desk.StaffAsync("2", _citizens);
+        _c = await _desk.StaffAsync("3", _tax);
+        _mover = await _desk.StaffAsync("4", _general);
+        _leaver = await _desk.StaffAsync("5", _general);
+
+        // 令和7年度: one course for all, due 2025-09-30; a, c and the mover complete it, b and the leaver do not.
+        var r7 = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2025, "令和7年度 情報セキュリティ研修", dueOn: new DateOnly(2025, 9, 30)));
+        _desk.MoveTo(new DateOnly(2025, 6, 1));
+        foreach (var who in new[] { _a, _c, _mover }) await _desk.Confirm.ExecuteAsync(who, r7, new DateOnly(2025, 6, 1), []);
+
+        // 令和8年度: the leaver retires on 2026-04-30; the course is due 2026-09-30; the mover completes it in 総務課
+        // and moves to 市民課 on 2026-10-01; a completes, b and c do not.
+        _desk.MoveTo(new DateOnly(2026, 4, 1));
+        await _desk.UpdateStaffAsync(_leaver, s => s.RetiredOn = new DateOnly(2026, 4, 30));
+        var r8 = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, "令和8年度 情報セキュリティ研修", dueOn: new DateOnly(2026, 9, 30)));
+        _desk.MoveTo(new DateOnly(2026, 6, 1));
+        await _desk.Confirm.ExecuteAsync(_mover, r8, new DateOnly(2026, 5, 10), []);
+        await _desk.Confirm.ExecuteAsync(_a, r8, new DateOnly(2026, 6, 1), []);
+        _desk.MoveTo(new DateOnly(2026, 10, 1));
+        await _desk.UpdateStaffAsync(_mover, s => s.DepartmentId = _citizens);
+        _desk.MoveTo(new DateOnly(2026, 11, 26));
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task The_whole_organisation_counts_everyone_in_post_and_the_rate_is_completed_over_assigned()
+    {
+        var s = (await _queries.SummaryAsync(R8))!;
+
+        Assert.Equal(new DateOnly(2026, 11, 26), s.AsOf);
+        Assert.Equal(4, s.StaffCount); // the leaver retired in April
+        Assert.Equal(new TrainingRate(4, 2, 0, 2), s.Training.Overall);
+        // 市民課: a (done), b (overdue), the mover (done, now here); 税務課: c (overdue); 総務課: nobody any more.
+        Assert.Equal([(_citizens, 3, 2), (_tax, 1, 0)],
+            s.Training.ByDepartment.Select(d => (d.DepartmentId, d.Rate.Assigned, d.Rate.Completed)).ToArray());
+        Assert.Equal(2, s.Training.Overdue);
+        // 50 % is below the action line (75 %).
+        Assert.Equal(AreaStatus.Action, s.Training.Status);
+        var reason = Assert.Single(s.Training.Reasons);
+        Assert.Equal((ReasonCodes.TrainingRateBelow, 50.0, 75.0), (reason.Code, reason.Value, reason.Limit));
+        Assert.NotNull(s.Incidents);
+    }
+
+    [Fact]
+    public async Task The_trend_has_each_year_judged_on_its_last_day()
+    {
+        var s = (await _queries.SummaryAsync(R8))!;
+
+        // 令和7年度 on 2026-03-31: five in post, three completed; 令和8年度 today: two of four.
+        Assert.Equal([(2025, 5, 3), (2026, 4, 2)], s.Training.Trend.Select(p => (p.Year.StartYear, p.Rate.Assigned, p.Rate.Completed)).ToArray());
+    }
+
+    [Fact]
+    public async Task A_past_year_counts_the_mover_where_they_were_then()
+    {
+        var general = (await _queries.SummaryAsync(R7, _generalDept))!;
+        var citizens = (await _queries.SummaryAsync(R7, _citizensDept))!;
+
+        Assert.Equal(new DateOnly(2026, 3, 31), general.AsOf);
+        // 総務部 in 令和7年度: the mover (done) and the leaver (overdue).
+        Assert.Equal(2, general.StaffCount);
+        Assert.Equal(new TrainingRate(2, 1, 0, 1), general.Training.Overall);
+        Assert.Equal(3, citizens.StaffCount);
+        Assert.Equal(new TrainingRate(3, 2, 0, 1), citizens.Training.Overall);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_their_department_and_those_under_it_and_nothing_of_others()
+    {
+        var citizensDept = (await _queries.SummaryAsync(R8, _citizensDept))!;
+        var citizens = (await _queries.SummaryAsync(R8, _citizens))!;
+        var general = (await _queries.SummaryAsync(R8, _generalDept))!;
+
+        Assert.Equal("市民部", citizensDept.DepartmentName);
+        Assert.Equal(4, citizensDept.StaffCount);
+        Assert.Equal(new TrainingRate(4, 2, 0, 2), citizensDept.Training.Overall);
+        Assert.Equal(3, citizens.StaffCount);
+        Assert.Equal(new TrainingRate(3, 2, 0, 1), citizens.Training.Overall);
+        Assert.DoesNotContain(citizens.Training.ByDepartment, d => d.DepartmentId != _citizens);
+        // The mover left 総務部 on 2026-10-01: nothing is left to count there, and no rate is made up.
+        Assert.Equal(0, general.StaffCount);
+        Assert.Null(general.Training.Overall.Rate);
+        Assert.Equal(AreaStatus.Good, general.Training.Status);
+        Assert.Equal([(2025, 2, 1)], general.Training.Trend.Select(p => (p.Year.StartYear, p.Rate.Assigned, p.Rate.Completed)).ToArray()[..1]);
+        // Tickets belong to no department: a department's summary has no incident figures at all.
+        Assert.Null(citizens.Incidents);
+        Assert.Null(await _queries.SummaryAsync(R8, 9999));
+    }
+
+    [Fact]
+    public async Task The_overdue_list_behind_a_rate_has_as_many_rows_as_the_rate_counts_overdue()
+    {
+        var s = (await _queries.SummaryAsync(R8, _citizensDept))!;
+        var list = await _queries.OverdueAsync(R8, _citizensDept);
+        var tax = await _queries.OverdueAsync(R8, _tax);
+
+        Assert.Equal(s.Training.Overdue, list.Count);
+        Assert.Equal(["2", "3"], list.Select(r => r.EmployeeNumber).Order().ToArray());
+        Assert.Equal("3", Assert.Single(tax).EmployeeNumber);
+        Assert.Empty(await _queries.OverdueAsync(R8, _generalDept));
+    }
+
+    [Fact]
+    public async Task Controls_are_scoped_to_those_the_department_owns()
+    {
+        var model = (await _controls.Queries.ModelAsync());
+        var applying = ControlDesk.Catalogue.Controls.Where(c => c.AppliesTo(model)).Take(3).Select(c => c.Id).ToList();
+        await _controls.Status.ExecuteAsync(applying[0], null, ControlStatus.Met, null, "設定画面の写し", 0);
+        await _controls.Owner.ExecuteAsync(applying[0], _citizens, null);
+        await _controls.Owner.ExecuteAsync(applying[1], _tax, null);
+        await _controls.Owner.ExecuteAsync(applying[2], _general, null);
+
+        var whole = (await _queries.SummaryAsync(R8))!;
+        var citizens = (await _queries.SummaryAsync(R8, _citizensDept))!;
+
+        var applicable = ControlDesk.Catalogue.Controls.Count(c => c.AppliesTo(model));
+        Assert.Equal(applicable - 1, whole.Controls.UnmetControls);
+        Assert.Equal(ControlDesk.Catalogue.Segments.Count, whole.Controls.BySegment.Count);
+        Assert.Equal(1, citizens.Controls.UnmetControls);
+        // Never verified counts as overdue: both controls of 市民部.
+        Assert.Equal(2, citizens.Controls.OverdueVerifications);
+        Assert.True(whole.Controls.OverdueVerifications >= applicable - 1);
+        Assert.Equal(ControlDesk.Catalogue.Segments.Count, citizens.Controls.BySegment.Count);
+        var first = ControlDesk.Catalogue.Control(applying[0])!;
+        var second = ControlDesk.Catalogue.Control(applying[1])!;
+        Assert.Equal(ControlDesk.Catalogue.Segments.Count(g => first.AppliesTo(model, g.Code)), citizens.Controls.BySegment.Sum(f => f.Met));
+        Assert.Equal(ControlDesk.Catalogue.Segments.Count(g => first.AppliesTo(model, g.Code)) + ControlDesk.Catalogue.Segments.Count(g => second.AppliesTo(model, g.Code)),
+            citizens.Controls.BySegment.Sum(f => f.Applicable));
+        Assert.Equal(AreaStatus.Action, whole.Controls.Status);
+        Assert.Contains(whole.Controls.Reasons, r => r.Code == ReasonCodes.SegmentComplianceBelow && r.Level == AreaStatus.Action);
+    }
+
+    [Fact]
+    public async Task A_missed_PPC_deadline_puts_incidents_on_action_and_open_tickets_are_counted_by_severity_and_state()
+    {
+        var leak = (await _incidents.Receive.ExecuteAsync(new IncidentIntake("USBメモリ紛失", null, IncidentSource.Internal, "form"))).Id;
+        await _incidents.Triage.ExecuteAsync(leak, 0, new TriageInput("loss", "high", NetworkSegment.Lgwan, null, _desk.Time.GetUtcNow(),
+            true, 150, false, false, false, false, false, false, null));
+        await _incidents.Receive.ExecuteAsync(new IncidentIntake("不審メール", null, IncidentSource.Internal, "form", Severity: "critical"));
+
+        var fresh = (await _queries.SummaryAsync(R8))!.Incidents!;
+        Assert.Equal(2, fresh.Open);
+        Assert.Equal(1, fresh.BySeverity.Single(x => x.Severity == "critical").Count);
+        Assert.Equal(1, fresh.BySeverity.Single(x => x.Severity == "high").Count);
+        Assert.Equal(1, fresh.ByState.Single(x => x.Status == IncidentStatus.Received).Count);
+        Assert.Equal(1, fresh.ByState.Single(x => x.Status == IncidentStatus.Triage).Count);
+        Assert.Contains(fresh.Reasons, r => r.Code == ReasonCodes.OpenAtHighestSeverity && r.Subject == "critical" && r.Value == 1);
+        Assert.Equal(0, fresh.PpcMissed);
+
+        _desk.Time.Advance(TimeSpan.FromDays(70));
+        var late = (await _queries.SummaryAsync(FiscalYear.Of(_desk.Today)))!.Incidents!;
+        Assert.True(late.PpcMissed >= 1);
+        Assert.Equal(AreaStatus.Action, late.Status);
+    }
+}
