@@ -197,4 +197,45 @@ public sealed class ReminderRuleTests(ReminderRuleFixture fixture) : IClassFixtu
         Assert.Equal(System.Net.HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/Account/Login", anonymous.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task Someone_who_never_had_a_digest_hears_of_overdue_work_on_the_first_open_day_then_the_cadence_takes_over()
+    {
+        // Yui joins the 課 (an account made today) long after the course fell due.
+        const string yui = "yui.reminders@example.jp";
+        var staffId = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecOpsDxDbContext>();
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = await AccountProvisioning.CreateAsync(users, yui, "Reminder-Pass-2026x", "新人 ゆい");
+            var department = await db.Departments.SingleAsync(d => d.Code == "R900");
+            var staff = new StaffMember { EmployeeNumber = "R90004", FullName = "新人 ゆい", DepartmentId = department.Id, Email = yui, UserId = user.Id };
+            db.Staff.Add(staff);
+            await db.SaveChangesAsync();
+            return staff.Id;
+        });
+        // Two open days on which no item of Yui's calls for a reminder by the cadence (every 5 open days).
+        var acks = await InScopeAsync(async sp => await sp.GetRequiredService<SecOpsDx.Core.Policies.PolicyQueries>().PendingAcknowledgmentsAsync(staffId));
+        var silent = Enumerable.Range(0, 40).Select(i => new DateOnly(2027, 2, 16).AddDays(i)).Where(day =>
+        {
+            var cadence = new SecOpsDx.Core.Reminders.ReminderCadence(SecOpsDx.Core.Calendar.OfficeCalendar.Default, day);
+            return cadence.IsOpenToday && !cadence.IsRepeatDay(new DateOnly(2027, 2, 11), 5) && !acks.Any(a => cadence.IsRepeatDay(a.EffectiveOn, 5));
+        }).Take(2).ToList();
+        Assert.Equal(2, silent.Count);
+        DateTimeOffset AtNine(DateOnly d) => new(d.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(9));
+
+        await RunAtAsync(AtNine(silent[0]));
+        await RunAtAsync(AtNine(silent[1]));
+
+        var first = Assert.Single(await MailAsync(yui, "digest", AtNine(silent[0])));
+        Assert.Contains(ReminderRuleFixture.Course, first.TextBody);
+        Assert.Empty(await MailAsync(yui, "digest", AtNine(silent[1])));
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "test");
+        return await work(scope.ServiceProvider);
+    }
 }

@@ -58,6 +58,9 @@ public sealed record PpcDeadlineNotice(int ReportId, int IncidentId, string Inci
 public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Training.Queries.TrainingQueries training,
     Policies.PolicyQueries policies, Separation.ControlQueries controls, Microsoft.Extensions.Options.IOptions<ReminderSettings> options)
 {
+    /// <summary>The outbox kind of a person's digest.</summary>
+    public const string DigestKind = "digest";
+
     /// <summary>The digests, escalations and weekly mails for a day (nothing on a closed day).</summary>
     public async Task<ReminderNotices> NoticesAsync(DateOnly day, CancellationToken ct = default)
     {
@@ -143,6 +146,10 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
             .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
         var userIds = accounts.Select(a => a.UserId!).ToList();
         var recipients = (await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct)).ToDictionary(r => r.UserId);
+        // Someone who has never had a digest hears of what is overdue or unacknowledged on the first open day the rules
+        // run (a new installation, a new account), not only when the cadence comes round.
+        var hadDigest = (await db.Outbox.AsNoTracking().Where(m => m.Kind == DigestKind && m.RecipientUserId != null)
+            .Select(m => m.RecipientUserId!).Distinct().ToListAsync(ct)).ToHashSet();
         var digests = new List<PersonalDigest>();
         foreach (var a in accounts)
         {
@@ -151,7 +158,8 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
             var overdue = mine.Where(c => c.DueOn < day).ToList();
             var soon = mine.Where(c => c.DueOn >= day && cadence.OpenDaysLeft(c.DueOn) <= window).ToList();
             var acks = pendingAcks.GetValueOrDefault(a.Id) ?? [];
-            var speaks = soon.Any(c => cadence.IsDueSoonDay(c.DueOn, settings.DueSoonOpenDays))
+            var speaks = (!hadDigest.Contains(recipient.UserId) && (overdue.Count > 0 || acks.Count > 0))
+                         || soon.Any(c => cadence.IsDueSoonDay(c.DueOn, settings.DueSoonOpenDays))
                          || overdue.Any(c => cadence.IsRepeatDay(c.DueOn.AddDays(1), settings.RepeatEveryOpenDays))
                          || acks.Any(r => cadence.IsRepeatDay(r.EffectiveOn, settings.RepeatEveryOpenDays));
             if (!speaks) continue;

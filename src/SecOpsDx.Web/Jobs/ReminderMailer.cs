@@ -68,7 +68,7 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             lines.AddRange(d.Acknowledgments.Select(a => text["Reminder.Digest.Acknowledgment", a.Title, a.Number, DisplayDates.Format(a.EffectiveOn, style)].Value));
         }
         var link = Link("my/tasks");
-        return Mail($"digest|{d.Recipient.UserId}|{today:yyyy-MM-dd}", "digest", d.Recipient, subject, lines,
+        return Mail($"digest|{d.Recipient.UserId}|{today:yyyy-MM-dd}", ReminderQueries.DigestKind, d.Recipient, subject, lines,
             link is null ? null : text["Reminder.Digest.Open", link].Value);
     });
 
@@ -135,7 +135,7 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             lines.AddRange(w.Exceptions.Select(e => text["Reminder.Weekly.Office.Exception", e.ControlId, Localized(e.ControlJa, e.ControlEn),
                 e.SystemName is null ? "" : $" / {e.SystemName}", DisplayDates.Format(e.ExpiresOn, style)].Value));
         }
-        var link = Link("");
+        var link = Link("compliance");
         return Mail($"weekly-office|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-office", w.Recipient, subject, lines,
             link is null ? null : text["Reminder.Weekly.Office.Open", link].Value);
     });
