@@ -122,6 +122,48 @@ public sealed class CommandLineProcessTests : IDisposable
         Assert.Contains("administrator created: second@city.example.jp", givenError);
     }
 
+    [Fact]
+    public async Task A_sender_killed_half_way_loses_nothing_and_resends_at_most_the_one_message_it_was_marking()
+    {
+        await using var smtp = new Support.TestSmtpServer { AcceptDelay = TimeSpan.FromMilliseconds(150) };
+        await smtp.StartAsync();
+        var environment = smtp.AppSettings().ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
+        Assert.Equal(0, (await StartAsync(environment, "migrate")).ExitCode);
+        const int count = 30;
+        await WithServicesAsync(async sp => await sp.GetRequiredService<SecOpsDx.Core.Mail.Outbox>().EnqueueAsync(
+            Enumerable.Range(1, count).Select(i => new SecOpsDx.Core.Mail.OutgoingMail($"kill-{i}", "test", $"person{i}@city.example.jp", null,
+                $"【SecOpsDx】停止試験 {i}", "本文", null)).ToList()));
+
+        // The sender is killed (as by a power cut) while the server is taking the messages one by one.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SecOpsDx.Web.dll"));
+        start.ArgumentList.Add("run-job");
+        start.ArgumentList.Add("send-mail");
+        start.Environment["SecOpsDx__DataDirectory"] = _data;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using (var sender = Process.Start(start)!)
+        {
+            for (var i = 0; i < 600 && smtp.Received.Count < 5 && !sender.HasExited; i++) await Task.Delay(50);
+            Assert.False(sender.HasExited, "the sender was still at work when it was killed");
+            sender.Kill(entireProcessTree: true);
+            await sender.WaitForExitAsync();
+        }
+        var beforeRestart = smtp.Received.Count;
+        Assert.InRange(beforeRestart, 5, count - 1);
+
+        smtp.AcceptDelay = TimeSpan.Zero;
+        var (code, _, _) = await StartAsync(environment, "run-job", "send-mail");
+
+        Assert.Equal(0, code);
+        var subjects = smtp.Received.Select(m => m.Subject).ToList();
+        Assert.All(Enumerable.Range(1, count), i => Assert.Contains($"【SecOpsDx】停止試験 {i}", subjects));
+        Assert.InRange(subjects.Count - count, 0, 1);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -27,11 +27,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public void Refuse(string address) => _refused[address] = true;
 
+    /// <summary>How long the server takes to accept each message (a slow server, to stop a sender half-way).</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, () => AcceptDelay));
         services.Add(new Filter(_refused));
         _running = new CancellationTokenSource();
         _serving = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
@@ -61,10 +64,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     };
 
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, Func<TimeSpan> delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (delay() is { Ticks: > 0 } wait) await Task.Delay(wait, cancellationToken);
             await using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
