@@ -18,7 +18,10 @@ public sealed class AuditTextTests(AppFactory factory) : IClassFixture<AppFactor
         try
         {
             var sp = factory.Services;
-            return read(new AuditText(sp.GetRequiredService<IStringLocalizer<SharedText>>(), sp.GetRequiredService<IStringLocalizer<IncidentText>>(), DateDisplayStyle.Wareki));
+            using var scope = sp.CreateScope();
+            var model = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>().Model;
+            return read(new AuditText(sp.GetRequiredService<IStringLocalizer<SharedText>>(), sp.GetRequiredService<IStringLocalizer<IncidentText>>(), DateDisplayStyle.Wareki,
+                sp.GetRequiredService<IStringLocalizerFactory>(), AuditText.EnumFieldsOf(model)));
         }
         finally { CultureInfo.CurrentUICulture = before; }
     }
@@ -50,5 +53,26 @@ public sealed class AuditTextTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.True(unnamed.Count == 0, $"no Japanese AuditEntity name for {string.Join(", ", unnamed)}");
         var untranslated = names.Where(n => In("en-US", t => t.Entity(n)) == In("ja-JP", t => t.Entity(n))).ToList();
         Assert.True(untranslated.Count == 0, $"no English AuditEntity name for {string.Join(", ", untranslated)}");
+    }
+
+    [Fact]
+    public void Every_state_or_kind_a_record_stores_reads_as_words_in_both_languages_never_as_its_code()
+    {
+        using var scope = factory.Services.CreateScope();
+        var fields = AuditText.EnumFieldsOf(scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>().Model);
+        Assert.NotEmpty(fields);
+        var raw = new List<string>();
+        foreach (var ((entity, field), type) in fields)
+            foreach (var name in Enum.GetNames(type))
+            {
+                // Japanese words are never the code; English ones may read like it ("Closed") but must be English.
+                var japanese = In("ja-JP", t => t.Value(field, name, entity));
+                if (japanese == name) raw.Add($"{entity}.{field} = {name} (ja)");
+                else if (In("en-US", t => t.Value(field, name, entity)) == japanese) raw.Add($"{entity}.{field} = {name} (en)");
+            }
+        Assert.True(raw.Count == 0, "shown as stored:\n" + string.Join("\n", raw));
+        // A control's status is a control's status, even where an incident has a field of the same name.
+        Assert.Equal("実施済", In("ja-JP", t => t.Value("Status", "Met", "ControlState")));
+        Assert.Equal("事後対応", In("ja-JP", t => t.Value("Status", "PostIncident", "Incident")));
     }
 }

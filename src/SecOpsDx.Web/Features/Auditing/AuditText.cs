@@ -12,8 +12,37 @@ namespace SecOpsDx.Web.Features.Auditing;
 /// its values with states translated and times in Japan time in the reader's date style. The stored entry itself
 /// is never changed; unknown names and values are shown as stored.
 /// </summary>
-public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocalizer<IncidentText> incidents, DateDisplayStyle style)
+public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocalizer<IncidentText> incidents, DateDisplayStyle style,
+    IStringLocalizerFactory? words = null, IReadOnlyDictionary<(string Entity, string Field), Type>? enumFields = null)
 {
+    /// <summary>Where the features keep the words of their states and kinds (resource, key prefix).</summary>
+    private static readonly Dictionary<Type, (Type Resource, string Prefix)> FeatureEnums = new()
+    {
+        [typeof(Core.Separation.ControlStatus)] = (typeof(ControlText), "Status."),
+        [typeof(Core.Separation.VerificationResult)] = (typeof(ControlText), "Result."),
+        [typeof(Core.Policies.PolicyRevisionStage)] = (typeof(PolicyText), "State."),
+        [typeof(Core.Policies.PolicyChange)] = (typeof(PolicyText), "Change."),
+        [typeof(Core.Policies.PolicyKind)] = (typeof(PolicyText), "Kind."),
+        [typeof(Core.Training.TrainingKind)] = (typeof(TrainingText), "Kind."),
+        [typeof(Core.Training.CompletionMethod)] = (typeof(TrainingText), "Method."),
+        [typeof(Core.Organization.EmploymentCategory)] = (typeof(TrainingText), "Category."),
+        [typeof(Core.Training.DrillStep)] = (typeof(TrainingText), "Step."),
+        [typeof(ClosureKind)] = (typeof(IncidentText), "Closure."),
+        [typeof(TimelineKind)] = (typeof(IncidentText), "TimelineKind."),
+        [typeof(Core.Organization.Ldap.DirectoryFindingKind)] = (typeof(SharedText), "Directory.Kind."),
+        [typeof(Core.Organization.Ldap.DirectoryFindingResolution)] = (typeof(SharedText), "Directory.Resolution."),
+        [typeof(Core.Organization.Ldap.DirectoryRefusalReason)] = (typeof(SharedText), "Directory.Reason."),
+    };
+
+    /// <summary>Every enum-typed field of the model's records, by record and field name, so a value is worded by its own type.</summary>
+    public static IReadOnlyDictionary<(string Entity, string Field), Type> EnumFieldsOf(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+        model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Select(p => (Entity: t.ClrType.Name.Split('`')[0], Field: p.Name,
+                Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
+            .Where(x => x.Type.IsEnum)
+            .DistinctBy(x => (x.Entity, x.Field))
+            .ToDictionary(x => (x.Entity, x.Field), x => x.Type);
+
     private static readonly Dictionary<string, Type> EnumFields = new()
     {
         ["Status"] = typeof(IncidentStatus), ["Phase"] = typeof(HandlingPhase), ["State"] = typeof(ReportState),
@@ -29,9 +58,12 @@ public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocali
 
     public string Field(string field) => shared.GetString($"AuditField.{field}") is { ResourceNotFound: false } s ? s : field;
 
-    public string? Value(string field, string? value)
+    /// <param name="entity">The record's type as the trail stores it; with it a state is worded by its own type.</param>
+    public string? Value(string field, string? value, string? entity = null)
     {
         if (value is null) return null;
+        if (entity is not null && enumFields?.GetValueOrDefault((entity.Split('`')[0], field)) is { } own && EnumValue(own, value) is { } worded)
+            return worded;
         if (EnumFields.TryGetValue(field, out var type) && Enum.TryParse(type, value, out var e)) return UserMessages.EnumText((Enum)e!);
         if (field == "Closure") return incidents.GetString($"Closure.{value}") is { ResourceNotFound: false } c ? c : value;
         if (field == "Kind") return incidents.GetString($"TimelineKind.{value}") is { ResourceNotFound: false } k ? k : value;
@@ -43,5 +75,14 @@ public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocali
         if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return DisplayDates.Format(date, style);
         return value;
+    }
+
+    private string? EnumValue(Type type, string value)
+    {
+        if (!Enum.TryParse(type, value, out var parsed)) return null;
+        if (FeatureEnums.TryGetValue(type, out var where) && words is not null)
+            return words.Create(where.Resource).GetString(where.Prefix + value) is { ResourceNotFound: false } w ? w.Value : null;
+        var text = UserMessages.EnumText((Enum)parsed!);
+        return text == value ? null : text;
     }
 }
