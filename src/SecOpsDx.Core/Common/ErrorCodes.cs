@@ -176,6 +176,8 @@ public static class ErrorCodes
     public const string EvidenceTypeNotAllowed = "control.evidence-type";
     public const string ExpiryNotInFuture = "control.expiry-not-future";
     public const string CisoApprovesExceptions = "control.ciso-approves";
+    /// <summary>{0} = the control id.</summary>
+    public const string ExceptionNeedsUnmetControl = "control.exception-needs-unmet";
     public const string ControlExceptionNotFound = "control.exception-not-found";
     /// <summary>{0} = the 年度.</summary>
     public const string SelfCheckExists = "control.self-check-exists";

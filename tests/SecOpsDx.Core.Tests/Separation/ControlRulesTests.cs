@@ -219,4 +219,16 @@ public sealed class ControlRulesTests : IAsyncLifetime
         Assert.Equal(ExceptionState.Expiring, (await _ciso.Queries.ExceptionsAsync(Today.AddDays(20))).Single().State);
         Assert.Equal(ExceptionState.Expired, (await _ciso.Queries.ExceptionsAsync(Today.AddDays(21))).Single().State);
     }
+
+    [Fact]
+    public async Task A_control_recorded_as_met_needs_no_exception_and_the_request_is_refused_naming_it()
+    {
+        await _ciso.Status.ExecuteAsync("MN-05", null, ControlStatus.Met, null, "専用端末のみ", 0);
+        await _ciso.Owner.ExecuteAsync("MN-05", _ownerDepartment, null);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _owner.RequestException.ExecuteAsync("MN-05", null, "理由", "代替策", Today.AddDays(20)));
+
+        Assert.Equal(ErrorCodes.ExceptionNeedsUnmetControl, refused.Code);
+        Assert.Empty(await _ciso.Queries.ExceptionsAsync(Today));
+    }
 }

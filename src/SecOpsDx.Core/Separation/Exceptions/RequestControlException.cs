@@ -19,8 +19,11 @@ public sealed class RequestControlException(ControlWrites writes)
         await using var db = await writes.OpenAsync(ct);
         var who = await writes.ActorAsync(db, ct);
         await ControlWrites.CheckSystemAsync(db, control, systemId, ct);
-        var (_, controlLevel) = await ControlWrites.StatesAsync(db, control.Id, systemId, ct);
+        var (state, controlLevel) = await ControlWrites.StatesAsync(db, control.Id, systemId, ct);
         ControlWrites.RequireOwner(who, controlLevel);
+        // An exception stands in for a control that is not met; nothing is recorded yet counts as not met.
+        if (state?.Status is ControlStatus.Met or ControlStatus.NotApplicable)
+            throw new DomainException(ErrorCodes.ExceptionNeedsUnmetControl, control.Id);
         var row = new ControlException
         {
             ControlId = control.Id, SystemId = systemId, Reason = reasonText!, CompensatingMeasures = measures!, ExpiresOn = expiresOn!.Value,
