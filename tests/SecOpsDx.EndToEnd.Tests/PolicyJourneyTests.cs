@@ -105,4 +105,32 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_administrator_abolishes_a_procedure_with_a_reason_and_the_page_says_so()
+    {
+        var admin = await fixture.SignInAsync("admin@example.jp");
+        await admin.GotoAsync("/policies/doc/contractor-management");
+        await BrowserFixture.WaitUntilInteractiveAsync(admin);
+        await Assertions.Expect(admin.Locator("h1").First).ToHaveTextAsync("業務委託先管理手順");
+        await admin.ClickAsync("[data-testid=abolish-panel] summary");
+        await Axe.AssertNoSeriousAsync(admin);
+
+        // Without a reason nothing changes.
+        await admin.FillAsync("[data-testid=abolish-on]", TodayInJapan);
+        await admin.ClickAsync("[data-testid=abolish-submit]");
+        await Assertions.Expect(admin.Locator("[data-testid=form-error]")).ToContainTextAsync("廃止の理由");
+        await Assertions.Expect(admin.Locator("[data-testid=document-abolished]")).ToHaveCountAsync(0);
+
+        await admin.FillAsync("[data-testid=abolish-reason]", "委託契約の管理を対策基準の附則に統合したため");
+        await admin.ClickAsync("[data-testid=abolish-submit]");
+
+        await Assertions.Expect(admin.Locator("[data-testid=form-success]")).ToContainTextAsync("廃止しました");
+        await Assertions.Expect(admin.Locator("[data-testid=document-abolished]")).ToContainTextAsync("対策基準の附則に統合");
+        await Assertions.Expect(admin.Locator("[data-testid=abolish-panel]")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(admin);
+        await admin.Context.CloseAsync();
+    }
+
+    private static string TodayInJapan => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd");
 }

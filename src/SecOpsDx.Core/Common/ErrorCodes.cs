@@ -139,6 +139,10 @@ public static class ErrorCodes
     public const string DrillNotFound = "drill.not-found";
     // Policy register.
     public const string PolicyNotFound = "policy.not-found";
+    /// <summary>{0} = the day it was abolished.</summary>
+    public const string PolicyAbolished = "policy.abolished";
+    /// <summary>{0} = the 施行日 of the newest approved revision.</summary>
+    public const string AbolishedBeforeEffective = "policy.abolished-before-effective";
     public const string RevisionNotFound = "policy.revision-not-found";
     /// <summary>An approved revision is kept as it was approved.</summary>
     public const string RevisionApproved = "policy.revision-approved";

@@ -18,6 +18,7 @@ public static class PoliciesServiceCollectionExtensions
         services.AddScoped<SubmitRevision>();
         services.AddScoped<ApproveRevision>();
         services.AddScoped<RecordReview>();
+        services.AddScoped<AbolishDocument>();
         services.AddScoped<AcknowledgePolicy>();
         services.AddScoped<PolicyQueries>();
         return services;

@@ -38,6 +38,9 @@ public class PolicyDocument : IVersioned
     /// <summary>廃止: from this day no revision is in force.</summary>
     public DateOnly? AbolishedOn { get; set; }
 
+    /// <summary>Why the document was abolished (e.g. merged into the 対策基準), as the approver recorded it.</summary>
+    public string? AbolitionReason { get; set; }
+
     public int Version { get; set; }
 }
 

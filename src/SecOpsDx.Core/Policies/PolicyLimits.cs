@@ -11,6 +11,7 @@ public static class PolicyLimits
     public const int Body = 100_000;
     public const int Comment = 2_000;
     public const int ReviewNote = 2_000;
+    public const int AbolitionReason = 2_000;
     public const int ClientAddress = 64;
     public const int MaxReviewMonths = 60;
 }

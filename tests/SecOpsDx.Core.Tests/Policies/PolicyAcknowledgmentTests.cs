@@ -143,4 +143,32 @@ public sealed class PolicyAcknowledgmentTests : IAsyncLifetime
             await _desk.Acknowledge.ExecuteAsync(left, await _desk.RevisionIdAsync("basic", 1), null));
         Assert.Equal(ErrorCodes.NoStaffRecord, e.Code);
     }
+
+    [Fact]
+    public async Task An_abolished_document_asks_nobody_from_its_day_leaves_the_public_list_and_takes_no_new_version()
+    {
+        var staff = await _desk.StaffAsync("S001", "2010");
+        var document = (await _desk.Queries.DocumentAsync("basic"))!;
+        var noReason = await Assert.ThrowsAsync<ValidationFailedException>(() => _desk.Abolish.ExecuteAsync(document.Id, document.Version, new DateOnly(2026, 5, 10), " "));
+        var tooEarly = await Assert.ThrowsAsync<ValidationFailedException>(() => _desk.Abolish.ExecuteAsync(document.Id, document.Version, new DateOnly(2025, 3, 31), "統合"));
+        Assert.Contains("abolitionReason", noReason.Errors.Keys);
+        Assert.Equal(ErrorCodes.AbolishedBeforeEffective, tooEarly.Errors["abolishedOn"][0].Code);
+
+        await _desk.Abolish.ExecuteAsync(document.Id, document.Version, new DateOnly(2026, 5, 10), "対策基準に統合");
+
+        // Until the day it is still in force and asked for; from the day, nobody is asked and nothing is in force.
+        Assert.Single(await _desk.Queries.PendingAcknowledgmentsAsync(staff));
+        _desk.Time.Advance(TimeSpan.FromDays(9));
+        Assert.Empty(await _desk.Queries.PendingAcknowledgmentsAsync(staff));
+        Assert.Empty(await _desk.Queries.PendingAcknowledgmentsOfAllAsync());
+        var after = (await _desk.Queries.DocumentAsync("basic"))!;
+        Assert.Null(after.InForce);
+        Assert.Equal(new DateOnly(2026, 5, 10), after.AbolishedOn);
+        Assert.Equal("対策基準に統合", after.AbolitionReason);
+        Assert.DoesNotContain(await _desk.Queries.ReviewsOverdueAsync(), r => r.Slug == "basic");
+        var start = await Assert.ThrowsAsync<DomainException>(() => _desk.Start_.ExecuteAsync(document.Id));
+        Assert.Equal(ErrorCodes.PolicyAbolished, start.Code);
+        var twice = await Assert.ThrowsAsync<DomainException>(() => _desk.Abolish.ExecuteAsync(after.Id, after.Version, new DateOnly(2026, 6, 1), "再"));
+        Assert.Equal(ErrorCodes.PolicyAbolished, twice.Code);
+    }
 }

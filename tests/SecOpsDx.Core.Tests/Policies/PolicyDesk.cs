@@ -40,6 +40,7 @@ public sealed class PolicyDesk
         Approve = new ApproveRevision(Writes, Settings, Editions);
         Review = new RecordReview(Writes, Editions);
         Acknowledge = new AcknowledgePolicy(Writes, Time);
+        Abolish = new AbolishDocument(Writes);
     }
 
     public TestDatabase Database { get; }
@@ -55,6 +56,7 @@ public sealed class PolicyDesk
     public ApproveRevision Approve { get; }
     public RecordReview Review { get; }
     public AcknowledgePolicy Acknowledge { get; }
+    public AbolishDocument Abolish { get; }
 
     public static readonly AuditActor Approver = new("user-approver", "承認 花子");
 

@@ -1162,6 +1162,9 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Property<DateOnly?>("AbolishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbolitionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -30,6 +30,8 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
 
     private ReviewNeed NeedOf(PolicyDocument d, DateOnly? nextDue)
     {
+        // An abolished document is not reviewed any more.
+        if (d.AbolishedOn is { } abolished && abolished <= Today) return ReviewNeed.None;
         var overdue = nextDue is { } due && due < Today;
         var older = editions.IsOutdated(d.GuidelineEdition);
         return (overdue, older) switch
@@ -98,7 +100,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var next = PolicyRules.NextReviewDue(d.LastReviewedOn, inForce?.EffectiveOn, d.ReviewIntervalMonths);
         return new DocumentView(d.Id, d.Slug, d.Title, d.Kind, d.RuleNumber, d.OwnerDepartmentCode, owner, d.ReviewIntervalMonths, d.GuidelineEdition,
             PolicyAudience.Parse(d.Audience), d.IsPublic, d.LastReviewedOn, next, NeedOf(d, next),
-            inForce is null ? null : rows.First(r => r.Id == inForce.Id), html, rows, d.Version);
+            inForce is null ? null : rows.First(r => r.Id == inForce.Id), html, rows, d.Version, d.AbolishedOn, d.AbolitionReason);
     }
 
     public async Task<RevisionView?> RevisionAsync(int revisionId, CancellationToken ct = default)

@@ -26,7 +26,8 @@ public sealed record RevisionRow(int Id, int Number, string Title, PolicyChange 
 public sealed record DocumentView(
     int Id, string Slug, string Title, PolicyKind Kind, string? RuleNumber, string OwnerCode, string? OwnerName, int ReviewIntervalMonths,
     string GuidelineEdition, PolicyAudience Audience, bool IsPublic, DateOnly? LastReviewedOn, DateOnly? NextReviewDue, ReviewNeed Need,
-    RevisionRow? InForce, string? InForceHtml, IReadOnlyList<RevisionRow> Revisions, int Version);
+    RevisionRow? InForce, string? InForceHtml, IReadOnlyList<RevisionRow> Revisions, int Version,
+    DateOnly? AbolishedOn = null, string? AbolitionReason = null);
 
 public sealed record RevisionView(
     int Id, int DocumentId, string DocumentSlug, string DocumentTitle, int Number, string Title, string Body, PolicyChange Change,

@@ -16,6 +16,8 @@ public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings
             if (!settings.AllowSelfApproval && who.UserId is not null && revision.DraftedByUserId == who.UserId)
                 throw new DomainException(ErrorCodes.SelfApprovalForbidden);
             await PolicyWrites.CheckEffectiveDateAsync(db, revision, ct);
+            if (await db.PolicyDocuments.Where(d => d.Id == revision.DocumentId).Select(d => d.AbolishedOn).SingleAsync(ct) is { } abolished)
+                throw new DomainException(ErrorCodes.PolicyAbolished, abolished.ToString("yyyy-MM-dd"));
             revision.Stage = PolicyRevisionStage.Approved;
             revision.ApprovedAt = writes.Now;
             revision.ApprovedByUserId = who.UserId;

@@ -11,6 +11,7 @@ public sealed class StartRevision(PolicyWrites writes)
         await using var db = await writes.OpenAsync(ct);
         var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct)
             ?? throw new DomainException(ErrorCodes.PolicyNotFound);
+        if (document.AbolishedOn is { } abolished) throw new DomainException(ErrorCodes.PolicyAbolished, abolished.ToString("yyyy-MM-dd"));
         var revisions = await db.PolicyRevisions.Where(r => r.DocumentId == documentId)
             .Select(r => new { r.Number, r.Stage, r.Title, r.Body, r.EffectiveOn }).ToListAsync(ct);
         if (revisions.FirstOrDefault(r => r.Stage != PolicyRevisionStage.Approved) is { } open)
