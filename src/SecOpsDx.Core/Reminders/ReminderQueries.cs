@@ -142,7 +142,9 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         var courses = outstanding.ToLookup(o => o.StaffId);
         var staffIds = outstanding.Select(o => o.StaffId).Concat(pendingAcks.Keys).Distinct().ToList();
         if (staffIds.Count == 0) return [];
-        var accounts = await db.Staff.AsNoTracking().Where(s => staffIds.Contains(s.Id) && s.UserId != null)
+        // In post on the day the rules speak for (people who have left, or not yet joined, hear nothing).
+        var accounts = await db.Staff.AsNoTracking()
+            .Where(s => staffIds.Contains(s.Id) && s.UserId != null && (s.RetiredOn == null || s.RetiredOn >= day) && (s.HiredOn == null || s.HiredOn <= day))
             .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
         var userIds = accounts.Select(a => a.UserId!).ToList();
         var recipients = (await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct)).ToDictionary(r => r.UserId);
