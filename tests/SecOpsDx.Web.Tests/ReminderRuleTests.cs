@@ -232,6 +232,32 @@ public sealed class ReminderRuleTests(ReminderRuleFixture fixture) : IClassFixtu
         Assert.Empty(await MailAsync(yui, "digest", AtNine(silent[1])));
     }
 
+    [Fact]
+    public async Task An_incident_task_past_due_reaches_its_owner_in_the_digest_with_the_ticket_number()
+    {
+        var number = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecOpsDxDbContext>();
+            var csirt = await db.Users.SingleAsync(u => u.Email == "csirt@example.jp");
+            var incident = await db.Incidents.OrderBy(i => i.Id).FirstAsync(i => i.Status != SecOpsDx.Core.Incidents.IncidentStatus.Closed);
+            db.IncidentTasks.Add(new SecOpsDx.Core.Incidents.IncidentTask
+            {
+                IncidentId = incident.Id, Title = "リマインダー試験: 端末のログを保全", OwnerUserId = csirt.Id, OwnerName = "CSIRT",
+                DueOn = new DateOnly(2027, 3, 1), CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return incident.Number;
+        });
+
+        // Due Monday 3/1: the first open day after it, Tuesday 3/2, the owner hears of it.
+        await RunAtAsync(At(3, 2));
+
+        var digest = Assert.Single(await MailAsync("csirt@example.jp", "digest", At(3, 2)));
+        Assert.Contains("期限を過ぎたインシデント対応タスク", digest.TextBody);
+        Assert.Contains($"{number} リマインダー試験: 端末のログを保全(期限 令和9年3月1日)", digest.TextBody);
+        Assert.Contains("期限を過ぎている作業", digest.Subject);
+    }
+
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();

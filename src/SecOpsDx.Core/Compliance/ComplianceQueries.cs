@@ -136,15 +136,11 @@ public sealed class ComplianceQueries(
         var inForce = register.Count(r => r.InForceNumber is not null);
         var overdue = owned.Count(r => r.Need is ReviewNeed.Overdue or ReviewNeed.OverdueAndOlderEdition);
         var older = owned.Count(r => r.Need is ReviewNeed.OlderEdition or ReviewNeed.OverdueAndOlderEdition);
-        // Acknowledgments are counted per department with its 課: the whole organisation is the sum over its top departments.
-        var roots = scope is null ? departments.Values.Where(d => d.ParentId is null).Select(d => d.Id).ToList() : [scope.Root];
-        int applicable = 0, acknowledged = 0;
-        foreach (var root in roots)
-        {
-            if (await policies.DepartmentAcknowledgmentsAsync(root, ct) is not { } rates) continue;
-            applicable += rates.Documents.Sum(d => d.Applicable);
-            acknowledged += rates.Documents.Sum(d => d.Acknowledged);
-        }
+        // Acknowledgments of the whole organisation in one pass; a manager's, of their department with its 課.
+        var rates = scope is null ? await policies.OrganisationAcknowledgmentsAsync(ct)
+            : (await policies.DepartmentAcknowledgmentsAsync(scope.Root, ct))?.Documents ?? [];
+        var applicable = rates.Sum(d => d.Applicable);
+        var acknowledged = rates.Sum(d => d.Acknowledged);
         var rate = applicable == 0 ? (double?)null : (double)acknowledged / applicable;
         var reasons = ComplianceRules.Policies(s, rate, overdue, older);
         return new PolicyArea(inForce, overdue, older, applicable, acknowledged, ComplianceRules.StatusOf(reasons), reasons);

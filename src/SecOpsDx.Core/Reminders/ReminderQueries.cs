@@ -16,9 +16,12 @@ public sealed record CourseItem(int CourseId, string Title, DateOnly DueOn);
 /// <summary>A policy revision in force that a person has not acknowledged.</summary>
 public sealed record AcknowledgmentItem(string Slug, string Title, int Number, DateOnly EffectiveOn);
 
+/// <summary>A task of an open incident ticket past its due date.</summary>
+public sealed record TaskItem(int IncidentId, string IncidentNumber, string Title, DateOnly DueOn);
+
 /// <summary>Everything one person has to do, for their digest: sent on a day when at least one item calls for it.</summary>
 public sealed record PersonalDigest(Recipient Recipient, IReadOnlyList<CourseItem> OverdueTraining, IReadOnlyList<CourseItem> DueSoonTraining,
-    IReadOnlyList<AcknowledgmentItem> Acknowledgments);
+    IReadOnlyList<AcknowledgmentItem> Acknowledgments, IReadOnlyList<TaskItem> OverdueTasks);
 
 /// <summary>A person late on a course, as their manager or the CISO office reads it.</summary>
 public sealed record LateItem(int StaffId, string EmployeeNumber, string FullName, string DepartmentName, string CourseTitle, DateOnly DueOn, int DaysLate);
@@ -141,34 +144,46 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         var window = settings.DueSoonOpenDays.DefaultIfEmpty(0).Max();
         var courses = outstanding.ToLookup(o => o.StaffId);
         var staffIds = outstanding.Select(o => o.StaffId).Concat(pendingAcks.Keys).Distinct().ToList();
-        if (staffIds.Count == 0) return [];
         // In post on the day the rules speak for (people who have left, or not yet joined, hear nothing).
-        var accounts = await db.Staff.AsNoTracking()
+        var accounts = staffIds.Count == 0 ? [] : await db.Staff.AsNoTracking()
             .Where(s => staffIds.Contains(s.Id) && s.UserId != null && (s.RetiredOn == null || s.RetiredOn >= day) && (s.HiredOn == null || s.HiredOn <= day))
             .Select(s => new { s.Id, s.UserId }).ToListAsync(ct);
-        var userIds = accounts.Select(a => a.UserId!).ToList();
-        var recipients = (await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct)).ToDictionary(r => r.UserId);
+        var staffOfUser = accounts.GroupBy(a => a.UserId!).ToDictionary(g => g.Key, g => g.First().Id);
+
+        // Tasks of open tickets past their due date: their owner's, or every CSIRT member's when nobody owns one.
+        var tasks = await (from t in db.IncidentTasks.AsNoTracking()
+                           join i in db.Incidents.AsNoTracking() on t.IncidentId equals i.Id
+                           where t.DoneAt == null && t.DueOn != null && t.DueOn < day && i.Status != IncidentStatus.Closed
+                           select new { t.OwnerUserId, Item = new TaskItem(i.Id, i.Number, t.Title, t.DueOn!.Value) }).ToListAsync(ct);
+        var csirt = tasks.Any(t => t.OwnerUserId is null) ? (await ActiveInRoleAsync(Roles.Csirt, ct)).Select(r => r.UserId).ToHashSet() : [];
+        var userIds = staffOfUser.Keys.Concat(tasks.Where(t => t.OwnerUserId != null).Select(t => t.OwnerUserId!)).Concat(csirt).Distinct().ToList();
+        if (userIds.Count == 0) return [];
+        var recipients = await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct);
         // Someone who has never had a digest hears of what is overdue or unacknowledged on the first open day the rules
         // run (a new installation, a new account), not only when the cadence comes round.
         var hadDigest = (await db.Outbox.AsNoTracking().Where(m => m.Kind == DigestKind && m.RecipientUserId != null)
             .Select(m => m.RecipientUserId!).Distinct().ToListAsync(ct)).ToHashSet();
         var digests = new List<PersonalDigest>();
-        foreach (var a in accounts)
+        foreach (var recipient in recipients)
         {
-            if (!recipients.TryGetValue(a.UserId!, out var recipient)) continue;
-            var mine = courses[a.Id].ToList();
+            var staffId = staffOfUser.TryGetValue(recipient.UserId, out var id) ? id : (int?)null;
+            var mine = staffId is { } sid ? courses[sid].ToList() : [];
             var overdue = mine.Where(c => c.DueOn < day).ToList();
             var soon = mine.Where(c => c.DueOn >= day && cadence.OpenDaysLeft(c.DueOn) <= window).ToList();
-            var acks = pendingAcks.GetValueOrDefault(a.Id) ?? [];
-            var speaks = (!hadDigest.Contains(recipient.UserId) && (overdue.Count > 0 || acks.Count > 0))
+            var acks = staffId is { } s2 ? pendingAcks.GetValueOrDefault(s2) ?? [] : [];
+            var myTasks = tasks.Where(t => t.OwnerUserId == recipient.UserId || (t.OwnerUserId is null && csirt.Contains(recipient.UserId)))
+                .Select(t => t.Item).OrderBy(t => t.DueOn).ToList();
+            var speaks = (!hadDigest.Contains(recipient.UserId) && (overdue.Count > 0 || acks.Count > 0 || myTasks.Count > 0))
                          || soon.Any(c => cadence.IsDueSoonDay(c.DueOn, settings.DueSoonOpenDays))
                          || overdue.Any(c => cadence.IsRepeatDay(c.DueOn.AddDays(1), settings.RepeatEveryOpenDays))
-                         || acks.Any(r => cadence.IsRepeatDay(r.EffectiveOn, settings.RepeatEveryOpenDays));
+                         || acks.Any(r => cadence.IsRepeatDay(r.EffectiveOn, settings.RepeatEveryOpenDays))
+                         || myTasks.Any(t => cadence.IsRepeatDay(t.DueOn.AddDays(1), settings.RepeatEveryOpenDays));
             if (!speaks) continue;
             digests.Add(new PersonalDigest(recipient,
                 overdue.OrderBy(c => c.DueOn).Select(c => new CourseItem(c.CourseId, c.CourseTitle, c.DueOn)).ToList(),
                 soon.OrderBy(c => c.DueOn).Select(c => new CourseItem(c.CourseId, c.CourseTitle, c.DueOn)).ToList(),
-                acks.Select(r => new AcknowledgmentItem(r.Slug, r.Title, r.Number, r.EffectiveOn)).ToList()));
+                acks.Select(r => new AcknowledgmentItem(r.Slug, r.Title, r.Number, r.EffectiveOn)).ToList(),
+                myTasks));
         }
         return digests;
     }

@@ -49,9 +49,16 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
 
     private OutgoingMail Compose(PersonalDigest d, DateOnly today) => InCultureOf(d.Recipient, style =>
     {
-        var total = d.OverdueTraining.Count + d.DueSoonTraining.Count + d.Acknowledgments.Count;
-        var subject = text[d.OverdueTraining.Count > 0 ? "Reminder.Digest.Subject.Overdue" : "Reminder.Digest.Subject.Open", total].Value;
+        var total = d.OverdueTraining.Count + d.DueSoonTraining.Count + d.Acknowledgments.Count + d.OverdueTasks.Count;
+        var anyOverdue = d.OverdueTraining.Count > 0 || d.OverdueTasks.Count > 0;
+        var subject = text[anyOverdue ? "Reminder.Digest.Subject.Overdue" : "Reminder.Digest.Subject.Open", total].Value;
         var lines = new List<string> { text["Reminder.Digest.Lead"].Value };
+        if (d.OverdueTasks.Count > 0)
+        {
+            lines.AddRange(["", text["Reminder.Digest.Tasks"].Value]);
+            lines.AddRange(d.OverdueTasks.Select(t => text["Reminder.Digest.Task", t.IncidentNumber, t.Title, DisplayDates.Format(t.DueOn, style)].Value));
+            if (Link(d.OverdueTasks.Count == 1 ? $"incidents/{d.OverdueTasks[0].IncidentId}" : "incidents") is { } tasksLink) lines.Add(tasksLink);
+        }
         if (d.OverdueTraining.Count > 0)
         {
             lines.AddRange(["", text["Reminder.Digest.Training"].Value]);

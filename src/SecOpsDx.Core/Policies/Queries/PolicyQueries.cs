@@ -248,6 +248,19 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         await using var db = await factory.CreateDbContextAsync(ct);
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == departmentId, ct);
         if (department is null) return null;
+        return new DepartmentAcknowledgments(department.Id, department.Name, await RatesAsync(db, departmentId, ct));
+    }
+
+    /// <summary>The same counts over everyone in post in the organisation, in one pass (the CISO's figures).</summary>
+    public async Task<IReadOnlyList<DepartmentRate>> OrganisationAcknowledgmentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await RatesAsync(db, null, ct);
+    }
+
+    /// <param name="departmentId">A department with its 課; null for the whole organisation.</param>
+    private async Task<List<DepartmentRate>> RatesAsync(SecOpsDxDbContext db, int? departmentId, CancellationToken ct)
+    {
         var facts = (await FactsAsync(db, ct)).Where(f => f.InForce is not null)
             .OrderBy(f => f.Document.Kind).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToList();
         // Documents for everyone are counted in the database (one row per version, not per person); only those meant for
@@ -255,8 +268,8 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var forEveryone = facts.Where(f => PolicyAudience.Parse(f.Document.Audience).IsEveryone).Select(f => f.Document.Id).ToList();
         var restricted = facts.Select(f => f.Document.Id).Except(forEveryone).ToList();
         var (people, acks) = await DepartmentPeopleAsync(db, departmentId, restricted, ct);
-        var staffIds = people.Select(p => p.StaffId).ToList();
-        // Filtered by staff alone, so that SQLite reads the (StaffId, DocumentId, RevisionNumber) index and nothing else.
+        // Filtered by the people in post as a subquery, so SQLite reads the (StaffId, DocumentId, RevisionNumber) index.
+        var staffIds = InPost(db, departmentId).Select(s => s.Id);
         var counted = forEveryone.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
             .Where(a => staffIds.Contains(a.StaffId))
             .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
@@ -282,7 +295,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
             }
             rows.Add(new DepartmentRate(f.Document.Id, f.Document.Slug, f.Document.Title, f.InForce!.Number, applicable, acknowledged));
         }
-        return new DepartmentAcknowledgments(department.Id, department.Name, rows);
+        return rows;
     }
 
     /// <summary>The department's staff in post to whom the document applies and who have not acknowledged its revision in force.</summary>
@@ -322,13 +335,18 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
     private sealed record Ack(int StaffId, int DocumentId, int RevisionNumber);
 
     /// <summary>The department's staff in post with their roles, and their acknowledgments of the given documents.</summary>
-    private async Task<(List<Person> People, List<Ack> Acks)> DepartmentPeopleAsync(SecOpsDxDbContext db, int departmentId,
-        IReadOnlyCollection<int> documentIds, CancellationToken ct)
+    /// <summary>Staff in post today: of a department with its 課, or of the whole organisation.</summary>
+    private IQueryable<Organization.StaffMember> InPost(SecOpsDxDbContext db, int? departmentId)
     {
         var today = Today;
-        var staff = await db.Staff.AsNoTracking()
-            .Where(s => (s.DepartmentId == departmentId || s.Department!.ParentId == departmentId)
-                        && (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today))
+        var inPost = db.Staff.AsNoTracking().Where(s => (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
+        return departmentId is { } id ? inPost.Where(s => s.DepartmentId == id || s.Department!.ParentId == id) : inPost;
+    }
+
+    private async Task<(List<Person> People, List<Ack> Acks)> DepartmentPeopleAsync(SecOpsDxDbContext db, int? departmentId,
+        IReadOnlyCollection<int> documentIds, CancellationToken ct)
+    {
+        var staff = await InPost(db, departmentId)
             .Select(s => new { s.Id, s.EmployeeNumber, s.FullName, s.Title, s.UserId, s.Department!.Code, s.Department.Name,
                 Parent = s.Department.Parent != null ? s.Department.Parent.Code : null })
             .ToListAsync(ct);
@@ -337,7 +355,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var people = staff.Select(s => new Person(s.Id, s.EmployeeNumber, s.FullName, s.Title, s.Code, s.Name, s.Parent,
             s.UserId is not null && roles.TryGetValue(s.UserId, out var r) ? r : [])).ToList();
         // By the staff index rather than a join per acknowledgment: a 部 of a thousand people reads only their rows.
-        var staffIds = people.Select(p => p.StaffId).ToList();
+        var staffIds = InPost(db, departmentId).Select(s => s.Id);
         var acks = documentIds.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
             .Where(a => staffIds.Contains(a.StaffId) && documentIds.Contains(a.DocumentId))
             .Select(a => new Ack(a.StaffId, a.DocumentId, a.RevisionNumber)).ToListAsync(ct);
