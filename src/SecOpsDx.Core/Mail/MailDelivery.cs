@@ -15,7 +15,7 @@ public sealed record DeliveryResult(int Sent, int Refused, int GaveUp, int Still
 
 /// <summary>
 /// Delivers the outbox over one SMTP connection per run. A message is marked sent right after the server accepted
-/// it (one row at a time), so a crash can resend at most the message in flight and never loses one. A refused
+/// it (one row at a time, in its own transaction), so a crash can resend at most the message in flight and never loses one. A refused
 /// recipient is retried later on its own and never stops the others; a server that is down leaves everything
 /// queued, with backoff, until it is back.
 /// </summary>
@@ -27,7 +27,9 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
     public async Task<DeliveryResult> DeliverAsync(bool everything = false, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Set<OutboxMessage>()
+        // Read untracked, and each sent message marked by a one-row UPDATE: saving through the change tracker looked
+        // at every message of the batch at each mark, which made marking cost far more than sending.
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.SentAt == null && m.GaveUpAt == null && (everything || m.NextAttemptAt <= now))
             .OrderByDescending(m => m.Urgent).ThenBy(m => m.Id)
             .Take(Settings.BatchSize).ToListAsync(ct);
@@ -52,6 +54,7 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
             var problem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
             log.LogWarning("Mail server cannot be used; {Count} messages stay queued: {Problem}", due.Count, problem);
             var gaveUpNow = 0;
+            db.AttachRange(due);
             foreach (var m in due) gaveUpNow += Failed(m, problem, now) ? 1 : 0;
             await db.SaveChangesAsync(ct);
             return new DeliveryResult(0, 0, gaveUpNow, await QueuedCountAsync(ct), problem);
@@ -60,6 +63,9 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
         int sent = 0, refused = 0, gaveUp = 0;
         string? serverProblem = null;
         var from = MailboxAddress.Parse(Settings.From);
+        // One database connection for the run's marks, as there is one SMTP connection for its messages (the scope's
+        // context closes it should the run end early).
+        await db.Database.OpenConnectionAsync(ct);
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];
@@ -71,6 +77,7 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
             {
                 // This recipient or message only: the connection goes on with the next one.
                 refused++;
+                db.Attach(message);
                 gaveUp += Failed(message, $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
                 await db.SaveChangesAsync(ct);
                 continue;
@@ -80,17 +87,22 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
                 serverProblem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
                 log.LogWarning("Mail delivery stopped after {Sent} messages: {Problem}", sent, serverProblem);
                 // This one and the ones not tried yet wait for the server, with backoff; nothing is dropped.
-                foreach (var rest in due.Skip(i)) gaveUp += Failed(rest, serverProblem, now) ? 1 : 0;
+                var rest = due.Skip(i).ToList();
+                db.AttachRange(rest);
+                foreach (var m in rest) gaveUp += Failed(m, serverProblem, now) ? 1 : 0;
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            message.SentAt = time.GetUtcNow().UtcDateTime;
-            message.LastError = null;
-            message.Attempts++;
-            // Marked one by one: a crash here resends this message at worst, never loses one.
-            await db.SaveChangesAsync(ct);
+            // Marked one by one, each in its own transaction, before the next is sent: a crash here resends this
+            // message at worst, never loses one.
+            var sentAt = time.GetUtcNow().UtcDateTime;
+            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             sent++;
         }
+        await db.Database.CloseConnectionAsync();
         if (client.IsConnected)
         {
             try { await client.DisconnectAsync(quit: true, ct); }
