@@ -19,6 +19,8 @@ if (args.Contains("--policies")) return await PolicyBench.RunAsync(args);
 // or -- --matrix [--systems 200] for the three-layer matrix.
 // --matrix measures the three-layer matrix instead (MatrixBench.cs).
 // --compliance times the CISO's compliance summary (ComplianceBench.cs).
+// --reminders [--staff 10000] [--runs 5] [--mails 2000] [--mail-rounds 3] times the reminder rules and the mail sender (RemindersBench.cs).
+if (args.Contains("--reminders")) return await RemindersBench.RunAsync(args);
 if (args.Contains("--compliance")) return await ComplianceBench.RunAsync(args);
 if (args.Contains("--matrix"))
 {

@@ -78,6 +78,35 @@ public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailF
     }
 
     [Fact]
+    public async Task A_run_cut_off_after_the_server_accepted_a_message_but_before_it_was_marked_resends_that_message_only()
+    {
+        await EnqueueAsync(Mail("cut-1", "cut1@city.example.jp"), Mail("cut-2", "cut2@city.example.jp"), Mail("cut-3", "cut3@city.example.jp"));
+        // The run stops the moment the server has accepted the second message, as a process killed then would.
+        using var crash = new CancellationTokenSource();
+        fixture.Smtp.WhenAccepted("cut2@city.example.jp", crash.Cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            InScopeAsync(sp => sp.GetRequiredService<MailDelivery>().DeliverAsync(everything: true, crash.Token)));
+
+        Assert.NotNull((await StoredAsync("cut-1")).SentAt);
+        Assert.Single(ReceivedBy("cut2@city.example.jp"));
+        Assert.Null((await StoredAsync("cut-2")).SentAt);
+        Assert.Empty(ReceivedBy("cut3@city.example.jp"));
+
+        // The next run sends the message that was in flight once more and the rest once; nothing is lost.
+        var next = await DeliverAsync();
+
+        Assert.Null(next.ServerProblem);
+        Assert.Single(ReceivedBy("cut1@city.example.jp"));
+        Assert.Equal(2, ReceivedBy("cut2@city.example.jp").Count);
+        Assert.Single(ReceivedBy("cut3@city.example.jp"));
+        foreach (var key in new[] { "cut-1", "cut-2", "cut-3" }) Assert.NotNull((await StoredAsync(key)).SentAt);
+        await DeliverAsync();
+        Assert.Equal(2, ReceivedBy("cut2@city.example.jp").Count);
+        Assert.Single(ReceivedBy("cut3@city.example.jp"));
+    }
+
+    [Fact]
     public async Task While_the_server_is_down_nothing_is_lost_and_when_it_is_back_everything_arrives_exactly_once()
     {
         await fixture.Smtp.StopAsync();
@@ -160,6 +189,32 @@ public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailF
         Assert.Equal(0, code);
         Assert.Contains("mail server cannot be used", error);
         Assert.Null((await StoredAsync("verb-1")).SentAt);
+    }
+}
+
+/// <summary>An explicit run empties the outbox batch after batch; a refused recipient does not keep it going round.</summary>
+public sealed class MailBatchTests
+{
+    [Fact]
+    public async Task One_run_sends_every_queued_message_in_batches_and_ends_despite_a_refused_recipient()
+    {
+        await using var smtp = new TestSmtpServer();
+        await smtp.StartAsync();
+        smtp.Refuse("refused@city.example.jp");
+        var settings = smtp.AppSettings();
+        settings["SecOpsDx:Smtp:BatchSize"] = "2";
+        await using var app = new SettingsAppFactory(settings);
+        await using var scope = app.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        await outbox.EnqueueAsync(Enumerable.Range(1, 7).Select(i => new OutgoingMail($"batch-{i}", "test",
+            i == 3 ? "refused@city.example.jp" : $"batch{i}@city.example.jp", null, $"【SecOpsDx】一括 {i}", "本文", null)).ToList());
+
+        var result = await scope.ServiceProvider.GetRequiredService<MailDelivery>().DeliverAsync(everything: true);
+
+        Assert.Equal(6, result.Sent);
+        Assert.Equal(1, result.Refused);
+        Assert.Equal(1, result.StillQueued);
+        Assert.Equal(6, smtp.Received.Count(m => (m.Subject ?? "").StartsWith("【SecOpsDx】一括", StringComparison.Ordinal)));
     }
 }
 

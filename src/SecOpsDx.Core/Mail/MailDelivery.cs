@@ -15,7 +15,7 @@ public sealed record DeliveryResult(int Sent, int Refused, int GaveUp, int Still
 
 /// <summary>
 /// Delivers the outbox over one SMTP connection per run. A message is marked sent right after the server accepted
-/// it (one row at a time), so a crash can resend at most the message in flight and never loses one. A refused
+/// it (one row at a time, in its own transaction), so a crash can resend at most the message in flight and never loses one. A refused
 /// recipient is retried later on its own and never stops the others; a server that is down leaves everything
 /// queued, with backoff, until it is back.
 /// </summary>
@@ -24,16 +24,33 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
     private MailSettings Settings => options.Value;
 
     /// <param name="everything">An explicit run (verb, "send now"): every queued message is tried, whatever its backoff.</param>
+    /// <remarks>Batch after batch until nothing due is left or the server fails: 10,000 digests go out in one run.</remarks>
     public async Task<DeliveryResult> DeliverAsync(bool everything = false, CancellationToken ct = default)
     {
+        int sent = 0, refused = 0, gaveUp = 0;
+        // Messages refused in this run wait for their backoff even in an explicit run, so the run comes to an end.
+        var refusedNow = new HashSet<long>();
+        while (true)
+        {
+            var (batch, tried) = await DeliverBatchAsync(everything, refusedNow, ct);
+            (sent, refused, gaveUp) = (sent + batch.Sent, refused + batch.Refused, gaveUp + batch.GaveUp);
+            if (batch.ServerProblem is not null || tried < Settings.BatchSize)
+                return batch with { Sent = sent, Refused = refused, GaveUp = gaveUp };
+        }
+    }
+
+    private async Task<(DeliveryResult Result, int Tried)> DeliverBatchAsync(bool everything, HashSet<long> refusedNow, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null && m.GaveUpAt == null && (everything || m.NextAttemptAt <= now))
+        // Read untracked, and each sent message marked by a one-row UPDATE: saving through the change tracker looked
+        // at every message of the batch at each mark, which made marking cost far more than sending.
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.SentAt == null && m.GaveUpAt == null && (everything || m.NextAttemptAt <= now) && !refusedNow.Contains(m.Id))
             .OrderByDescending(m => m.Urgent).ThenBy(m => m.Id)
             .Take(Settings.BatchSize).ToListAsync(ct);
-        if (due.Count == 0) return new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), null);
+        if (due.Count == 0) return (new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), null), 0);
         if (!Settings.Configured)
-            return new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), "no SMTP server is configured (SecOpsDx:Smtp:Host, SecOpsDx:Smtp:From)");
+            return (new DeliveryResult(0, 0, 0, await QueuedCountAsync(ct), "no SMTP server is configured (SecOpsDx:Smtp:Host, SecOpsDx:Smtp:From)"), due.Count);
 
         using var client = new SmtpClient { Timeout = Settings.TimeoutSeconds * 1000 };
         try
@@ -52,14 +69,17 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
             var problem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
             log.LogWarning("Mail server cannot be used; {Count} messages stay queued: {Problem}", due.Count, problem);
             var gaveUpNow = 0;
-            foreach (var m in due) gaveUpNow += Failed(m, problem, now) ? 1 : 0;
+            foreach (var m in due) gaveUpNow += Failed(Track(m), problem, now) ? 1 : 0;
             await db.SaveChangesAsync(ct);
-            return new DeliveryResult(0, 0, gaveUpNow, await QueuedCountAsync(ct), problem);
+            return (new DeliveryResult(0, 0, gaveUpNow, await QueuedCountAsync(ct), problem), due.Count);
         }
 
         int sent = 0, refused = 0, gaveUp = 0;
         string? serverProblem = null;
         var from = MailboxAddress.Parse(Settings.From);
+        // One database connection for the run's marks, as there is one SMTP connection for its messages (the scope's
+        // context closes it should the run end early).
+        await db.Database.OpenConnectionAsync(ct);
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];
@@ -71,7 +91,8 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
             {
                 // This recipient or message only: the connection goes on with the next one.
                 refused++;
-                gaveUp += Failed(message, $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
+                refusedNow.Add(message.Id);
+                gaveUp += Failed(Track(message), $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
                 await db.SaveChangesAsync(ct);
                 continue;
             }
@@ -80,23 +101,37 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
                 serverProblem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
                 log.LogWarning("Mail delivery stopped after {Sent} messages: {Problem}", sent, serverProblem);
                 // This one and the ones not tried yet wait for the server, with backoff; nothing is dropped.
-                foreach (var rest in due.Skip(i)) gaveUp += Failed(rest, serverProblem, now) ? 1 : 0;
+                foreach (var m in due.Skip(i)) gaveUp += Failed(Track(m), serverProblem, now) ? 1 : 0;
                 await db.SaveChangesAsync(ct);
                 break;
             }
-            message.SentAt = time.GetUtcNow().UtcDateTime;
-            message.LastError = null;
-            message.Attempts++;
-            // Marked one by one: a crash here resends this message at worst, never loses one.
-            await db.SaveChangesAsync(ct);
+            // Marked one by one, each in its own transaction, before the next is sent: a crash here resends this
+            // message at worst, never loses one.
+            var sentAt = time.GetUtcNow().UtcDateTime;
+            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
             sent++;
         }
+        await db.Database.CloseConnectionAsync();
         if (client.IsConnected)
         {
             try { await client.DisconnectAsync(quit: true, ct); }
             catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException) { }
         }
-        return new DeliveryResult(sent, refused, gaveUp, await QueuedCountAsync(ct), serverProblem);
+        return (new DeliveryResult(sent, refused, gaveUp, await QueuedCountAsync(ct), serverProblem), due.Count);
+    }
+
+    /// <summary>
+    /// The instance the context tracks for a message read untracked: the one queued in the same scope (the reminders
+    /// job queues and then delivers), else this one, attached.
+    /// </summary>
+    private OutboxMessage Track(OutboxMessage message)
+    {
+        if (db.ChangeTracker.Entries<OutboxMessage>().FirstOrDefault(e => e.Entity.Id == message.Id) is { } tracked) return tracked.Entity;
+        db.Attach(message);
+        return message;
     }
 
     private Task<int> QueuedCountAsync(CancellationToken ct) =>

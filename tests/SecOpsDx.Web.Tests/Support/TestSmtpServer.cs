@@ -18,6 +18,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _received = new();
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Action> _whenAccepted = new(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource? _running;
     private Task? _serving;
 
@@ -30,11 +31,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How long the server takes to accept each message (a slow server, to stop a sender half-way).</summary>
     public TimeSpan AcceptDelay { get; set; }
 
+    /// <summary>Runs <paramref name="action"/> once, when the server has kept a message to the address and before it answers 250.</summary>
+    public void WhenAccepted(string address, Action action) => _whenAccepted[address] = action;
+
     public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(_received, () => AcceptDelay));
+        services.Add(new Store(_received, _whenAccepted, () => AcceptDelay));
         services.Add(new Filter(_refused));
         _running = new CancellationTokenSource();
         _serving = new SmtpServer.SmtpServer(options, services).StartAsync(_running.Token);
@@ -64,13 +68,16 @@ public sealed class TestSmtpServer : IAsyncDisposable
     };
 
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received, Func<TimeSpan> delay) : MessageStore
+    private sealed class Store(ConcurrentQueue<MimeMessage> received, ConcurrentDictionary<string, Action> whenAccepted, Func<TimeSpan> delay) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             if (delay() is { Ticks: > 0 } wait) await Task.Delay(wait, cancellationToken);
             await using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            received.Enqueue(message);
+            foreach (var to in message.To.Mailboxes)
+                if (whenAccepted.TryRemove(to.Address, out var action)) action();
             return SmtpResponse.Ok;
         }
     }
