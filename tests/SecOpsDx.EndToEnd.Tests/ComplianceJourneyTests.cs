@@ -50,6 +50,10 @@ public sealed class ComplianceJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(ciso);
         var report = await ciso.RunAndWaitForDownloadAsync(() => ciso.ClickAsync("[data-testid=report-docx]"));
         Assert.Equal($"security-report-{current - 1}.docx", report.SuggestedFilename);
+        // Printed, it is A4 portrait (595 × 842 points), whatever page size other printable pages ask for.
+        await ciso.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = System.Text.Encoding.Latin1.GetString(await ciso.PdfAsync(new() { PreferCSSPageSize = true }));
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(pdf, @"/MediaBox \[0 0 59[45][.0-9]* 84[12][.0-9]*\]"), System.Text.RegularExpressions.Regex.Match(pdf, @"/MediaBox[^\]]*\]").Value);
         await ciso.Context.CloseAsync();
     }
 
