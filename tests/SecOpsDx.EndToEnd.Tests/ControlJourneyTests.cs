@@ -156,4 +156,24 @@ public sealed class ControlJourneyTests(BrowserFixture fixture)
 
     private static int Met(string figure) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(figure, @"実施済 (\d+) 件").Groups[1].Value);
+
+    [Fact]
+    public async Task The_CISO_names_a_managers_account_as_the_owner_of_a_control()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.GotoAsync("/controls/LG-03");
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        await ciso.Locator("[data-testid=owner-form]").WaitForAsync();
+
+        var option = ciso.Locator("[data-testid=owner-user] option", new() { HasText = "manager@example.jp" });
+        var name = (await option.InnerTextAsync()).Split(" (")[0];
+        await ciso.SelectOptionAsync("[data-testid=owner-user]", (await option.GetAttributeAsync("value"))!);
+        await ciso.ClickAsync("[data-testid=owner-save]");
+
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
+        // The owner shows by the person's name.
+        await Assertions.Expect(ciso.Locator("[data-testid=control-owner]")).ToContainTextAsync(name);
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+    }
 }

@@ -73,7 +73,7 @@ public sealed partial class ErrorTranslationTests
         "completedOn", "answers", "materialUrl", "kind", "fiscalYear", "opensOn", "dueDaysAfterHire", "passMark", "quiz", "roles", "staff", "course", "drillName", "hiredOnOrAfter",
         "policyId", "policyTitle", "ruleNumber", "version", "effectiveOn", "ownerDepartment", "reviewMonths", "guideline", "audience",
         "change", "comment", "reviewNote",
-        "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "notApplicableReason", "evidenceText",
+        "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "ownerUserId", "abolishedOn", "abolitionReason", "notApplicableReason", "evidenceText",
         "status", "verificationNotes", "verifiedOn", "result", "evidenceNote", "exceptionReason", "compensatingMeasures", "expiresOn", "systemId",
         "answer", "answerNote", "correctiveAction", "findingDueOn", "selfCheckSummary",
     ];

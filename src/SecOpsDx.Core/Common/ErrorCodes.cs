@@ -173,6 +173,7 @@ public static class ErrorCodes
     public const string ControlNotFound = "control.not-found";
     public const string ControlForbidden = "control.forbidden";
     public const string NotControlOwner = "control.not-owner";
+    public const string OwnerCannotRecord = "control.owner-cannot-record";
     public const string SystemNotFound = "control.system-not-found";
     /// <summary>{0} = the system's name.</summary>
     public const string SystemOutsideControl = "control.system-outside";

@@ -231,4 +231,26 @@ public sealed class ControlRulesTests : IAsyncLifetime
         Assert.Equal(ErrorCodes.ExceptionNeedsUnmetControl, refused.Code);
         Assert.Empty(await _ciso.Queries.ExceptionsAsync(Today));
     }
+
+    [Fact]
+    public async Task A_person_named_as_owner_records_for_the_control_from_another_department_and_a_staff_account_cannot_be_named()
+    {
+        var other = await ControlDesk.PersonAsync(_db, "named@example.jp", Roles.Manager, "5010");
+        var staffOnly = await ControlDesk.PersonAsync(_db, "staff@example.jp", Roles.Staff, "5010");
+        var named = Desk(other);
+        var before = await Assert.ThrowsAsync<DomainException>(() => named.Status.ExecuteAsync("MN-05", null, ControlStatus.Partial, null, "一部の端末のみ", 0));
+        Assert.Equal(ErrorCodes.NotControlOwner, before.Code);
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => _ciso.Owner.ExecuteAsync("MN-05", _ownerDepartment, null, staffOnly.UserId));
+        Assert.Equal(ErrorCodes.OwnerCannotRecord, refused.Errors["ownerUserId"][0].Code);
+        await _ciso.Owner.ExecuteAsync("MN-05", _ownerDepartment, null, other.UserId);
+
+        var detail = (await _ciso.Queries.ControlAsync("MN-05"))!;
+        await named.Status.ExecuteAsync("MN-05", null, ControlStatus.Partial, null, "一部の端末のみ", detail.State.Version);
+        Assert.Equal(ControlStatus.Partial, (await _ciso.Queries.ControlAsync("MN-05"))!.State.Status);
+        Assert.Equal(other.UserId, detail.OwnerUserId);
+        Assert.Contains("named@example.jp", detail.Owner);
+        Assert.Contains(await _ciso.Queries.OwnerCandidatesAsync(), c => c.UserId == other.UserId);
+        Assert.DoesNotContain(await _ciso.Queries.OwnerCandidatesAsync(), c => c.UserId == staffOnly.UserId);
+    }
 }

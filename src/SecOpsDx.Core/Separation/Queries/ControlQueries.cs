@@ -44,6 +44,19 @@ public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory,
         return new SeparationSettingView(setting?.Model ?? catalogue.DefaultModel, setting is null, changes);
     }
 
+    /// <summary>Accounts that can be named as a control's owner (and then record for it), by name; locked ones left out.</summary>
+    public async Task<IReadOnlyList<(string UserId, string Name)>> OwnerCandidatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var rows = await (from u in db.Users.AsNoTracking()
+                          where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && SetControlOwner.OwnerRoles.Contains(r.Name!)))
+                          select new { u.Id, u.DisplayName, u.Email, u.LockoutEnd }).ToListAsync(ct);
+        return rows.Where(u => u.LockoutEnd is null || u.LockoutEnd <= now)
+            .Select(u => (u.Id, Name: u.DisplayName is { Length: > 0 } n ? $"{n} ({u.Email})" : u.Email ?? u.Id))
+            .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<IReadOnlyList<SystemRow>> SystemsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -207,7 +220,7 @@ public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory,
         return new ControlDetail(control, snap.Model, applies, control.Models, controlLevel?.OwnerDepartmentId, OwnerOf(controlLevel, snap.Departments),
             View(controlLevel, null),
             states.Where(s => s.SystemId is not null).Select(s => View(s, s.SystemId)).OrderBy(s => s.SystemName, StringComparer.Ordinal).ToList(),
-            segmentSystems, verifications, evidence, exceptions, true, viewer.Manages, viewer.IsCiso);
+            segmentSystems, verifications, evidence, exceptions, true, viewer.Manages, viewer.IsCiso, controlLevel?.OwnerUserId);
     }
 
     private static ExceptionRow ExceptionView(ControlException e, ControlDefinition? control, Dictionary<int, string> systemNames, DateOnly today) =>
