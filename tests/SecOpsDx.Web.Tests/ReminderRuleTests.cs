@@ -28,7 +28,9 @@ public sealed class ReminderRuleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Smtp.StartAsync();
-        App = new SettingsAppFactory(Smtp.AppSettings());
+        var settings = Smtp.AppSettings();
+        settings["SecOpsDx:BaseUrl"] = "https://secopsdx.city.example.jp/";
+        App = new SettingsAppFactory(settings);
         _ = App.Server;
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "test");
@@ -104,6 +106,8 @@ public sealed class ReminderRuleTests(ReminderRuleFixture fixture) : IClassFixtu
         Assert.Contains($"{ReminderRuleFixture.Course}(期限 令和9年2月10日)", digest.TextBody);
         Assert.Contains("確認が済んでいない情報セキュリティポリシー", digest.TextBody);
         Assert.Contains("<p>", digest.HtmlBody);
+        Assert.Contains("<a href=\"https://secopsdx.city.example.jp/my/tasks\">", digest.HtmlBody);
+        Assert.Contains("https://secopsdx.city.example.jp/my/tasks", digest.TextBody);
         Assert.Equal(0, again.Queued);
         // Kei left the city on 1/31: people who left hear nothing.
         Assert.Empty(await MailAsync(ReminderRuleFixture.Kei, "digest", monday));

@@ -161,7 +161,8 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         var recipients = await ActiveAsync(db.Users.Where(u => userIds.Contains(u.Id)), ct);
         // Someone who has never had a digest hears of what is overdue or unacknowledged on the first open day the rules
         // run (a new installation, a new account), not only when the cadence comes round.
-        var hadDigest = (await db.Outbox.AsNoTracking().Where(m => m.Kind == DigestKind && m.RecipientUserId != null)
+        // Asked for the people concerned only, through the (recipient, kind) index, not over a year of digests.
+        var hadDigest = (await db.Outbox.AsNoTracking().Where(m => userIds.Contains(m.RecipientUserId!) && m.Kind == DigestKind)
             .Select(m => m.RecipientUserId!).Distinct().ToListAsync(ct)).ToHashSet();
         var digests = new List<PersonalDigest>();
         foreach (var recipient in recipients)

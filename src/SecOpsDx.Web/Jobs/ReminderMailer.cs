@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Localization;
@@ -156,14 +157,25 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
 
     private static string Localized(string ja, string en) => AppCultures.IsEnglish ? en : ja;
 
-    /// <summary>A text part and an HTML part of the same lines; the link line, when there is one, is a link in HTML.</summary>
+    /// <summary>
+    /// A text part and an HTML part of the same lines, with the footer; in HTML, each address of the app (built by
+    /// <see cref="Link"/>) is a link.
+    /// </summary>
     private OutgoingMail Mail(string key, string kind, Recipient to, string subject, List<string> lines, string? linkLine, bool urgent = false)
     {
         var all = new List<string>(lines) { "" };
         if (linkLine is not null) all.Add(linkLine);
         all.Add(text["Reminder.Footer"].Value);
-        var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{WebUtility.HtmlEncode(l)}</p>"));
+        var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{Linked(WebUtility.HtmlEncode(l))}</p>"));
         return new OutgoingMail(key, kind, to.Email, to.UserId, subject, string.Join("\n", all), html, Urgent: urgent);
+    }
+
+    private string Linked(string encoded)
+    {
+        var baseUrl = options.Value.BaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl)) return encoded;
+        var prefix = WebUtility.HtmlEncode(baseUrl.TrimEnd('/'));
+        return Regex.Replace(encoded, Regex.Escape(prefix) + @"[^\s<]*", m => $"<a href=\"{m.Value}\">{m.Value}</a>");
     }
 
     private OutgoingMail Compose(PpcDeadlineNotice n) => InCultureOf(n.Recipient, style =>
@@ -178,14 +190,8 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             $"{n.IncidentNumber} {n.IncidentTitle}",
             text["Reminder.Ppc.Due", channel, due].Value,
         };
-        var link = Link($"incidents/{n.IncidentId}");
-        if (link is not null) lines.Add(link);
-        lines.Add("");
-        lines.Add(text["Reminder.Footer"].Value);
-        var html = string.Join("", lines.Select(l => l.Length == 0 ? "<br>" :
-            l == link ? $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>" : $"<p>{WebUtility.HtmlEncode(l)}</p>"));
-        return new OutgoingMail($"ppc|{n.ReportId}|{n.Stage}|{n.Recipient.UserId}", "ppc-deadline", n.Recipient.Email, n.Recipient.UserId,
-            subject, string.Join("\n", lines), html, Urgent: true);
+        if (Link($"incidents/{n.IncidentId}") is { } link) lines.Add(link);
+        return Mail($"ppc|{n.ReportId}|{n.Stage}|{n.Recipient.UserId}", "ppc-deadline", n.Recipient, subject, lines, linkLine: null, urgent: true);
     });
 
     private string? Link(string path)

@@ -764,7 +764,7 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("RecipientUserId");
+                    b.HasIndex("RecipientUserId", "Kind");
 
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 

@@ -19,11 +19,17 @@ internal static class PolicyPeople
             (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
     }
 
+    /// <summary>Staff in post on the day: of a department with its 課, or of the whole organisation.</summary>
+    public static IQueryable<Organization.StaffMember> InPost(SecOpsDxDbContext db, DateOnly today, int? departmentId = null)
+    {
+        var inPost = db.Staff.AsNoTracking().Where(s => (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
+        return departmentId is { } id ? inPost.Where(s => s.DepartmentId == id || s.Department!.ParentId == id) : inPost;
+    }
+
     /// <summary>Everyone in post on the day who has an account.</summary>
     public static async Task<List<PolicyReader>> ReadersInPostAsync(SecOpsDxDbContext db, DateOnly today, CancellationToken ct)
     {
-        var staff = await db.Staff.AsNoTracking()
-            .Where(x => x.UserId != null && (x.HiredOn == null || x.HiredOn <= today) && (x.RetiredOn == null || x.RetiredOn >= today))
+        var staff = await InPost(db, today).Where(x => x.UserId != null)
             .Select(x => new { x.Id, x.UserId, x.Department!.Code, Parent = x.Department.Parent != null ? x.Department.Parent.Code : null })
             .ToListAsync(ct);
         var roles = await RolesAsync(db, staff.Select(s => s.UserId!).ToList(), ct);

@@ -269,7 +269,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var restricted = facts.Select(f => f.Document.Id).Except(forEveryone).ToList();
         var (people, acks) = await DepartmentPeopleAsync(db, departmentId, restricted, ct);
         // Filtered by the people in post as a subquery, so SQLite reads the (StaffId, DocumentId, RevisionNumber) index.
-        var staffIds = InPost(db, departmentId).Select(s => s.Id);
+        var staffIds = PolicyPeople.InPost(db, Today, departmentId).Select(s => s.Id);
         var counted = forEveryone.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
             .Where(a => staffIds.Contains(a.StaffId))
             .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
@@ -335,18 +335,10 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
     private sealed record Ack(int StaffId, int DocumentId, int RevisionNumber);
 
     /// <summary>The department's staff in post with their roles, and their acknowledgments of the given documents.</summary>
-    /// <summary>Staff in post today: of a department with its 課, or of the whole organisation.</summary>
-    private IQueryable<Organization.StaffMember> InPost(SecOpsDxDbContext db, int? departmentId)
-    {
-        var today = Today;
-        var inPost = db.Staff.AsNoTracking().Where(s => (s.HiredOn == null || s.HiredOn <= today) && (s.RetiredOn == null || s.RetiredOn >= today));
-        return departmentId is { } id ? inPost.Where(s => s.DepartmentId == id || s.Department!.ParentId == id) : inPost;
-    }
-
     private async Task<(List<Person> People, List<Ack> Acks)> DepartmentPeopleAsync(SecOpsDxDbContext db, int? departmentId,
         IReadOnlyCollection<int> documentIds, CancellationToken ct)
     {
-        var staff = await InPost(db, departmentId)
+        var staff = await PolicyPeople.InPost(db, Today, departmentId)
             .Select(s => new { s.Id, s.EmployeeNumber, s.FullName, s.Title, s.UserId, s.Department!.Code, s.Department.Name,
                 Parent = s.Department.Parent != null ? s.Department.Parent.Code : null })
             .ToListAsync(ct);
@@ -355,7 +347,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var people = staff.Select(s => new Person(s.Id, s.EmployeeNumber, s.FullName, s.Title, s.Code, s.Name, s.Parent,
             s.UserId is not null && roles.TryGetValue(s.UserId, out var r) ? r : [])).ToList();
         // By the staff index rather than a join per acknowledgment: a 部 of a thousand people reads only their rows.
-        var staffIds = InPost(db, departmentId).Select(s => s.Id);
+        var staffIds = PolicyPeople.InPost(db, Today, departmentId).Select(s => s.Id);
         var acks = documentIds.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
             .Where(a => staffIds.Contains(a.StaffId) && documentIds.Contains(a.DocumentId))
             .Select(a => new Ack(a.StaffId, a.DocumentId, a.RevisionNumber)).ToListAsync(ct);

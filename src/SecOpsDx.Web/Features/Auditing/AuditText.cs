@@ -36,6 +36,13 @@ public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocali
 
     /// <summary>Every enum-typed field of the model's records, by record and field name, so a value is worded by its own type.</summary>
     public static IReadOnlyDictionary<(string Entity, string Field), Type> EnumFieldsOf(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
+        // The model is built once per process; so is its list of enum fields.
+        EnumFieldCache.GetValue(model, Read);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel,
+        IReadOnlyDictionary<(string Entity, string Field), Type>> EnumFieldCache = new();
+
+    private static IReadOnlyDictionary<(string Entity, string Field), Type> Read(Microsoft.EntityFrameworkCore.Metadata.IModel model) =>
         model.GetEntityTypes()
             .SelectMany(t => t.GetProperties().Select(p => (Entity: t.ClrType.Name.Split('`')[0], Field: p.Name,
                 Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))

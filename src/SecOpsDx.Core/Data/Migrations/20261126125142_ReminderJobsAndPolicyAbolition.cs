@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SecOpsDx.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class JobRuns : Migration
+    public partial class ReminderJobsAndPolicyAbolition : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AbolitionReason",
+                table: "PolicyDocuments",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "JobRuns",
                 columns: table => new
@@ -31,6 +37,11 @@ namespace SecOpsDx.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Outbox_RecipientUserId_Kind",
+                table: "Outbox",
+                columns: new[] { "RecipientUserId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JobRuns_Job_Id",
                 table: "JobRuns",
                 columns: new[] { "Job", "Id" });
@@ -41,6 +52,14 @@ namespace SecOpsDx.Core.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "JobRuns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_RecipientUserId_Kind",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "AbolitionReason",
+                table: "PolicyDocuments");
         }
     }
 }

@@ -11,8 +11,8 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261126111013_OutboxRecipientIndex")]
-    partial class OutboxRecipientIndex
+    [Migration("20261126125142_ReminderJobsAndPolicyAbolition")]
+    partial class ReminderJobsAndPolicyAbolition
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -666,6 +666,44 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("IncidentTimeline", (string)null);
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Mail.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Id");
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -729,7 +767,7 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("RecipientUserId");
+                    b.HasIndex("RecipientUserId", "Kind");
 
                     b.HasIndex("SentAt", "GaveUpAt", "NextAttemptAt");
 
@@ -1125,6 +1163,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("AbolishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbolitionReason")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Audience")
