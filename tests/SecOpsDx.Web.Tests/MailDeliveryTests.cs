@@ -78,6 +78,30 @@ public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailF
     }
 
     [Fact]
+    public async Task A_sent_mark_records_when_and_one_try_and_the_database_keeps_full_durability_for_everyone_else()
+    {
+        Assert.Equal(1, await EnqueueAsync(Mail("mark-1", "mark@city.example.jp")));
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        await DeliverAsync();
+
+        var stored = await StoredAsync("mark-1");
+        Assert.InRange(stored.SentAt!.Value, before, DateTime.UtcNow.AddSeconds(1));
+        Assert.Equal(1, stored.Attempts);
+        Assert.Null(stored.LastError);
+        // The run's connection marks with synchronous=NORMAL; the pooled connection it hands back is FULL (2) again.
+        var synchronous = await InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SecOpsDxDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+        Assert.Equal(2, synchronous);
+    }
+
+    [Fact]
     public async Task A_run_cut_off_after_the_server_accepted_a_message_but_before_it_was_marked_resends_that_message_only()
     {
         await EnqueueAsync(Mail("cut-1", "cut1@city.example.jp"), Mail("cut-2", "cut2@city.example.jp"), Mail("cut-3", "cut3@city.example.jp"));

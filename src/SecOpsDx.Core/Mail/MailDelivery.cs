@@ -78,49 +78,93 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
         string? serverProblem = null;
         var from = MailboxAddress.Parse(Settings.From);
         // One database connection for the run's marks, as there is one SMTP connection for its messages (the scope's
-        // context closes it should the run end early).
+        // context closes it should the run end early), and one prepared one-row UPDATE for them.
         await db.Database.OpenConnectionAsync(ct);
-        for (var i = 0; i < due.Count; i++)
+        try
         {
-            var message = due[i];
-            try
+            await using var mark = await SentMarkAsync(ct);
+            for (var i = 0; i < due.Count; i++)
             {
-                await client.SendAsync(Build(from, message), ct);
+                var message = due[i];
+                try
+                {
+                    await client.SendAsync(Build(from, message), ct);
+                }
+                catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                {
+                    // This recipient or message only: the connection goes on with the next one.
+                    refused++;
+                    refusedNow.Add(message.Id);
+                    gaveUp += Failed(Track(message), $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
+                catch (Exception e) when (e is SocketException or IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
+                {
+                    serverProblem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
+                    log.LogWarning("Mail delivery stopped after {Sent} messages: {Problem}", sent, serverProblem);
+                    // This one and the ones not tried yet wait for the server, with backoff; nothing is dropped.
+                    foreach (var m in due.Skip(i)) gaveUp += Failed(Track(m), serverProblem, now) ? 1 : 0;
+                    await db.SaveChangesAsync(ct);
+                    break;
+                }
+                // Marked one by one, each in its own transaction, before the next is sent: a crash here resends this
+                // message at worst, never loses one.
+                mark.Parameters["@id"].Value = message.Id;
+                mark.Parameters["@sentAt"].Value = time.GetUtcNow().UtcDateTime;
+                await mark.ExecuteNonQueryAsync(ct);
+                sent++;
             }
-            catch (SmtpCommandException e) when (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
-            {
-                // This recipient or message only: the connection goes on with the next one.
-                refused++;
-                refusedNow.Add(message.Id);
-                gaveUp += Failed(Track(message), $"{(int)e.StatusCode} {e.Message}", now) ? 1 : 0;
-                await db.SaveChangesAsync(ct);
-                continue;
-            }
-            catch (Exception e) when (e is SocketException or IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
-            {
-                serverProblem = $"{Settings.Host}:{Settings.Port}: {e.Message}";
-                log.LogWarning("Mail delivery stopped after {Sent} messages: {Problem}", sent, serverProblem);
-                // This one and the ones not tried yet wait for the server, with backoff; nothing is dropped.
-                foreach (var m in due.Skip(i)) gaveUp += Failed(Track(m), serverProblem, now) ? 1 : 0;
-                await db.SaveChangesAsync(ct);
-                break;
-            }
-            // Marked one by one, each in its own transaction, before the next is sent: a crash here resends this
-            // message at worst, never loses one.
-            var sentAt = time.GetUtcNow().UtcDateTime;
-            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            sent++;
         }
-        await db.Database.CloseConnectionAsync();
+        finally
+        {
+            await RestoreSyncAsync(ct);
+            await db.Database.CloseConnectionAsync();
+        }
         if (client.IsConnected)
         {
             try { await client.DisconnectAsync(quit: true, ct); }
             catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException) { }
         }
         return (new DeliveryResult(sent, refused, gaveUp, await QueuedCountAsync(ct), serverProblem), due.Count);
+    }
+
+    /// <summary>
+    /// The one-row UPDATE that marks a message sent, prepared once for the run. On SQLite the run's connection commits
+    /// with synchronous=NORMAL: in write-ahead-log mode a commit then survives the app being killed (the sender's
+    /// crash case: at most the message in flight goes out again) and is written to disk at the next checkpoint, which
+    /// saves a disk flush per message; a power cut could lose the last few marks and resend those messages, never lose one.
+    /// </summary>
+    private async Task<System.Data.Common.DbCommand> SentMarkAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (db.Database.IsSqlite())
+        {
+            await using var sync = connection.CreateCommand();
+            sync.CommandText = "PRAGMA synchronous=NORMAL";
+            await sync.ExecuteNonQueryAsync(ct);
+        }
+        var command = connection.CreateCommand();
+        command.CommandText = "UPDATE \"Outbox\" SET \"SentAt\" = @sentAt, \"LastError\" = NULL, \"Attempts\" = \"Attempts\" + 1 WHERE \"Id\" = @id";
+        foreach (var name in new[] { "@id", "@sentAt" })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        command.Parameters["@id"].DbType = System.Data.DbType.Int64;
+        command.Parameters["@sentAt"].DbType = System.Data.DbType.DateTime;
+        await command.PrepareAsync(ct);
+        return command;
+    }
+
+    /// <summary>The pooled connection goes back with SQLite's default durability for everyone else.</summary>
+    private async Task RestoreSyncAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await using var sync = db.Database.GetDbConnection().CreateCommand();
+        sync.CommandText = "PRAGMA synchronous=FULL";
+        await sync.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>
