@@ -125,6 +125,8 @@ internal static partial class TrainingBench
         var errors = new ConcurrentBag<string>();
         var path = $"/my/training/{courseId}";
         var date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Console.Error.WriteLine($"confirming now (process {Environment.ProcessId})");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var all = Stopwatch.StartNew();
         await Parallel.ForEachAsync(signedIn, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (client, _) =>
         {
@@ -153,6 +155,7 @@ internal static partial class TrainingBench
             }
         });
         all.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         int recorded;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -169,6 +172,8 @@ internal static partial class TrainingBench
         Console.WriteLine($"{emails.Count} sign-ins prepared in {prepare.Elapsed.TotalSeconds:F1} s; {clients} concurrent clients confirming:");
         Console.WriteLine($"  POST {path} (n={posts.Count}): {Summary([.. posts])}");
         Console.WriteLine($"  GET form + POST (n={rounds.Count}): {Summary([.. rounds])}");
+        Console.WriteLine($"  CPU time of this process (server and clients together): {cpu.TotalMilliseconds / Math.Max(1, rounds.Count):F1} ms per GET form + POST; " +
+                          $"load average of the machine {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"  errors: {errors.Count}{(errors.IsEmpty ? "" : " (" + string.Join(", ", errors.GroupBy(e => e).Select(g => $"{g.Key}×{g.Count()}")) + ")")}; completions recorded: {recorded}; wall time {all.Elapsed.TotalSeconds:F1} s");
         var met = overviewMedian < 200 && p95 < 300 && errors.IsEmpty && recorded == emails.Count;
         Console.WriteLine(met
