@@ -15,6 +15,15 @@ public static class DemoControls
     /// <summary>The control the demo manager (市民課) owns whose monthly check is overdue.</summary>
     public const string OverdueOwnedControl = "MN-04";
 
+    /// <summary>
+    /// Overdue controls of 情報政策課 that name the demo Admin (its system administrator) as their owner: the department
+    /// has no manager account in the demo, so this person hears of them in a weekly mail of their own.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NamedOwnerControls = ["IN-02", "LG-01"];
+
+    /// <summary>Findings of 市民課 from last 年度's self-check: one past its corrective-action date, one due this month.</summary>
+    public const string OverdueFinding = "MN-05", DueSoonFinding = "MN-06";
+
     private static readonly (string Segment, string Name, string Department, int Terminals, string Vendor)[] Systems =
     [
         ("mynumber", "住民記録システム", "2010", 60, "北日本情報サービス"), ("mynumber", "住民税システム", "2020", 35, "北日本情報サービス"),
@@ -64,6 +73,8 @@ public static class DemoControls
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
         if (!departments.ContainsKey("1030")) return 0;
         const string Officer = "情報政策課 情報セキュリティ担当";
+        var adminHolder = DemoOrganization.AccountHolders.First(h => h.Role == Organization.Roles.Admin);
+        var adminId = await db.Users.Where(u => u.Email == adminHolder.Email).Select(u => u.Id).FirstOrDefaultAsync(ct);
 
         db.SeparationSettings.Add(new SeparationSetting { Model = "alpha", ChangedAt = now, ChangedBy = Officer });
         db.SeparationModelChanges.Add(new SeparationModelChange { FromModel = null, ToModel = "alpha", ChangedAt = now, ChangedBy = Officer });
@@ -83,9 +94,11 @@ public static class DemoControls
             var status = Statuses.GetValueOrDefault(c.Id, ControlStatus.Met);
             DateOnly? last = applies ? today.AddDays(-DaysSinceVerified(c, index)) : null;
             if (c.Frequency.IsFixedMonths && applies) last = LastListedMonth(c.Frequency, today);
+            var named = adminId is not null && NamedOwnerControls.Contains(c.Id);
             db.ControlStates.Add(new ControlState
             {
                 ControlId = c.Id, Status = status, OwnerDepartmentId = owner, LastVerifiedOn = last,
+                OwnerUserId = named ? adminId : null, OwnerName = named ? adminHolder.Name : null,
                 EvidenceText = applies ? $"{c.EvidenceJa}(共有フォルダ「三層対策/{c.Id}」に保管)" : null,
                 UpdatedAt = now, UpdatedBy = Officer,
             });
@@ -138,6 +151,7 @@ public static class DemoControls
     private static async Task SeedLastYearsSelfCheckAsync(SecOpsDxDbContext db, ControlCatalogue catalogue, Dictionary<string, int> departments, DateTimeOffset now, CancellationToken ct)
     {
         var year = FiscalYear.Of(now).Previous;
+        var today = JapanTime.DateOf(now);
         var opened = new DateTimeOffset(year.FirstDay.AddMonths(9).ToDateTime(new TimeOnly(9, 0)), JapanTime.Offset);
         var check = new SelfCheck
         {
@@ -160,7 +174,13 @@ public static class DemoControls
                 db.SelfCheckFindings.Add(new SelfCheckFinding
                 {
                     SelfCheckId = check.Id, ControlId = c.Id, OwnerDepartmentId = owner, RaisedAt = opened.AddDays(20),
-                    CorrectiveAction = $"{c.Ja}の不備を是正し、証跡を登録する。", DueOn = year.LastDay.AddMonths(6),
+                    CorrectiveAction = $"{c.Ja}の不備を是正し、証跡を登録する。",
+                    DueOn = c.Id switch
+                    {
+                        OverdueFinding => today.AddDays(-10),
+                        DueSoonFinding => ControlQueries.DueSoonUntil(today),
+                        _ => year.LastDay.AddMonths(6),
+                    },
                 });
         }
         await db.SaveChangesAsync(ct);

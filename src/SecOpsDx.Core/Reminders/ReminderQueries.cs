@@ -31,9 +31,22 @@ public enum EscalationLevel { Manager, Ciso }
 /// <summary>People who have just become late by more than the threshold of the level, for one recipient.</summary>
 public sealed record EscalationNotice(Recipient Recipient, EscalationLevel Level, IReadOnlyList<LateItem> Items);
 
-/// <summary>A manager's weekly digest of their department (its 課 included).</summary>
+/// <summary>
+/// An open 指摘事項 of a self-check whose corrective action is due this month or overdue (the notion of "due" the
+/// verifications use). A finding stands until it is withdrawn; closing its self-check does not settle it.
+/// </summary>
+public sealed record FindingItem(int SelfCheckId, int FiscalYear, string ControlId, string ControlJa, string ControlEn, string CorrectiveAction,
+    int? OwnerDepartmentId, string? OwnerDepartmentName, DateOnly DueOn, bool Overdue);
+
+/// <summary>
+/// A manager's weekly digest of their department (its 課 included); <paramref name="NamedVerifications"/> are the
+/// controls of other departments that name this manager as their owner.
+/// </summary>
 public sealed record DepartmentWeekly(Recipient Recipient, string DepartmentName, IReadOnlyList<LateItem> Overdue, int StaffWithPendingAcknowledgments,
-    IReadOnlyList<Separation.DueItem> Verifications);
+    IReadOnlyList<Separation.DueItem> Verifications, IReadOnlyList<FindingItem> Findings, IReadOnlyList<Separation.DueItem> NamedVerifications);
+
+/// <summary>The weekly mail of a person named as a control's owner who hears of it in no other weekly mail.</summary>
+public sealed record OwnerWeekly(Recipient Recipient, IReadOnlyList<Separation.DueItem> Verifications);
 
 /// <summary>The figures of the CISO office's weekly mail.</summary>
 public sealed record OfficeFigures(double? TrainingRate, int TrainingOverdue, int StaffWithPendingAcknowledgments, int OpenIncidents,
@@ -41,13 +54,13 @@ public sealed record OfficeFigures(double? TrainingRate, int TrainingOverdue, in
 
 /// <summary>The CISO office's weekly mail: a summary and what falls due on the register, the controls and the exceptions.</summary>
 public sealed record OfficeWeekly(Recipient Recipient, OfficeFigures Figures, IReadOnlyList<Policies.ReviewDue> Reviews,
-    IReadOnlyList<Separation.DueItem> Verifications, IReadOnlyList<Separation.ExceptionRow> Exceptions);
+    IReadOnlyList<Separation.DueItem> Verifications, IReadOnlyList<Separation.ExceptionRow> Exceptions, IReadOnlyList<FindingItem> FindingsOverdue);
 
 /// <summary>What the non-urgent rules have to say on a day.</summary>
 public sealed record ReminderNotices(IReadOnlyList<PersonalDigest> Digests, IReadOnlyList<EscalationNotice> Escalations,
-    IReadOnlyList<DepartmentWeekly> DepartmentWeeklies, IReadOnlyList<OfficeWeekly> OfficeWeeklies)
+    IReadOnlyList<DepartmentWeekly> DepartmentWeeklies, IReadOnlyList<OfficeWeekly> OfficeWeeklies, IReadOnlyList<OwnerWeekly> OwnerWeeklies)
 {
-    public int Count => Digests.Count + Escalations.Count + DepartmentWeeklies.Count + OfficeWeeklies.Count;
+    public int Count => Digests.Count + Escalations.Count + DepartmentWeeklies.Count + OfficeWeeklies.Count + OwnerWeeklies.Count;
 }
 
 /// <summary>A PPC 速報/確報 still to file whose deadline is near or past, for one person.</summary>
@@ -56,10 +69,12 @@ public sealed record PpcDeadlineNotice(int ReportId, int IncidentId, string Inci
 /// <summary>
 /// What is due, for the reminder rules: urgent PPC deadlines (within 48 hours, within 24 hours, missed) for every
 /// CSIRT member and the ticket's assignee; and, on office open days, each person's digest, escalations to managers
-/// and the CISO office, and the weekly mails. Locked accounts and people who left get nothing.
+/// and the CISO office, and the weekly mails (to managers, the CISO office and the people named as a control's owner).
+/// Locked accounts and people who left get nothing.
 /// </summary>
 public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Training.Queries.TrainingQueries training,
-    Policies.PolicyQueries policies, Separation.ControlQueries controls, Microsoft.Extensions.Options.IOptions<ReminderSettings> options)
+    Policies.PolicyQueries policies, Separation.ControlQueries controls, Separation.ControlCatalogue catalogue,
+    Microsoft.Extensions.Options.IOptions<ReminderSettings> options)
 {
     /// <summary>The outbox kind of a person's digest.</summary>
     public const string DigestKind = "digest";
@@ -69,7 +84,7 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
     {
         var settings = options.Value;
         var cadence = new ReminderCadence(settings.Calendar(), day);
-        if (!cadence.IsOpenToday) return new ReminderNotices([], [], [], []);
+        if (!cadence.IsOpenToday) return new ReminderNotices([], [], [], [], []);
 
         var outstanding = await training.OutstandingAsync(day, ct);
         var pendingAcks = await policies.PendingAcknowledgmentsOfAllAsync(ct);
@@ -94,10 +109,12 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
 
         var departmentWeeklies = new List<DepartmentWeekly>();
         var officeWeeklies = new List<OfficeWeekly>();
+        var ownerWeeklies = new List<OwnerWeekly>();
         if (cadence.IsFirstOpenDayOfWeek)
         {
             var due = await controls.DueAsync(day, ct);
             var verifications = due.Overdue.Concat(due.DueThisMonth).ToList();
+            var findings = await FindingsDueAsync(day, id => departments.GetValueOrDefault(id)?.Name, ct);
             var ackDepartments = pendingAcks.Count == 0 ? [] : await db.Staff.AsNoTracking()
                 .Where(s => pendingAcks.Keys.Contains(s.Id)).Select(s => s.DepartmentId).ToListAsync(ct);
             foreach (var (departmentId, people) in managers)
@@ -106,9 +123,10 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
                 var overdue = late.Where(l => Covers(deptOfLate[l.StaffId])).OrderBy(l => l.DueOn).ThenBy(l => l.EmployeeNumber, StringComparer.Ordinal).ToList();
                 var acks = ackDepartments.Count(Covers);
                 var owned = verifications.Where(v => v.OwnerDepartmentId is { } owner && Covers(owner)).ToList();
-                if (overdue.Count == 0 && acks == 0 && owned.Count == 0) continue;
+                var ownedFindings = findings.Where(f => f.OwnerDepartmentId is { } owner && Covers(owner)).ToList();
+                if (overdue.Count == 0 && acks == 0 && owned.Count == 0 && ownedFindings.Count == 0) continue;
                 var name = departments.GetValueOrDefault(departmentId)?.Name ?? "";
-                departmentWeeklies.AddRange(people.Select(p => new DepartmentWeekly(p, name, overdue, acks, owned)));
+                departmentWeeklies.AddRange(people.Select(p => new DepartmentWeekly(p, name, overdue, acks, owned, ownedFindings, [])));
             }
 
             if (ciso.Count > 0)
@@ -124,15 +142,65 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
                 var openIncidents = await db.Incidents.CountAsync(i => i.Status != IncidentStatus.Closed, ct);
                 var figures = new OfficeFigures(overview.Overall.Rate, late.Select(l => l.StaffId).Distinct().Count(), pendingAcks.Count, openIncidents,
                     due.Overdue.Count, exceptions.Count(e => e.State == Separation.ExceptionState.Expired));
-                officeWeeklies.AddRange(ciso.Select(c => new OfficeWeekly(c, figures, reviews, verifications, exceptions)));
+                var findingsOverdue = findings.Where(f => f.Overdue).ToList();
+                officeWeeklies.AddRange(ciso.Select(c => new OfficeWeekly(c, figures, reviews, verifications, exceptions, findingsOverdue)));
             }
+
+            await NamedOwnersAsync(verifications, departmentWeeklies, officeWeeklies, ownerWeeklies, ct);
         }
-        return new ReminderNotices(digests, escalations, departmentWeeklies, officeWeeklies);
+        return new ReminderNotices(digests, escalations, departmentWeeklies, officeWeeklies, ownerWeeklies);
 
         IEnumerable<Recipient> ManagersOf(int dept)
         {
             if (managers.TryGetValue(dept, out var own) && own.Count > 0) return own;
             return departments.GetValueOrDefault(dept)?.ParentId is { } parent && managers.TryGetValue(parent, out var above) ? above : [];
+        }
+    }
+
+    /// <summary>Open findings (not withdrawn) whose corrective action is overdue or due this month, earliest first.</summary>
+    private async Task<List<FindingItem>> FindingsDueAsync(DateOnly day, Func<int, string?> departmentName, CancellationToken ct)
+    {
+        var until = Separation.ControlQueries.DueSoonUntil(day);
+        var rows = await (from f in db.SelfCheckFindings.AsNoTracking()
+                          join c in db.SelfChecks.AsNoTracking() on f.SelfCheckId equals c.Id
+                          where f.WithdrawnAt == null && f.DueOn <= until
+                          select new { f.SelfCheckId, c.FiscalYear, f.ControlId, f.CorrectiveAction, f.OwnerDepartmentId, f.DueOn })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.DueOn).ThenBy(r => r.ControlId, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                var control = catalogue.Control(r.ControlId);
+                return new FindingItem(r.SelfCheckId, r.FiscalYear, r.ControlId, control?.Ja ?? "", control?.En ?? "", r.CorrectiveAction,
+                    r.OwnerDepartmentId, r.OwnerDepartmentId is { } d ? departmentName(d) : null, r.DueOn, r.DueOn < day);
+            }).ToList();
+    }
+
+    /// <summary>
+    /// The verifications of the controls that name a person as their owner go to that person, unless they already
+    /// hear of them this week: what their department weekly or the CISO office weekly does not list is added to their
+    /// department weekly when they get one, or sent in a weekly mail of their own. Nothing twice to one person.
+    /// </summary>
+    private async Task NamedOwnersAsync(List<Separation.DueItem> verifications, List<DepartmentWeekly> departmentWeeklies,
+        List<OfficeWeekly> officeWeeklies, List<OwnerWeekly> ownerWeeklies, CancellationToken ct)
+    {
+        if (verifications.Count == 0) return;
+        var named = await db.ControlStates.AsNoTracking().Where(s => s.SystemId == null && s.OwnerUserId != null)
+            .Select(s => new { s.ControlId, OwnerUserId = s.OwnerUserId! }).ToListAsync(ct);
+        if (named.Count == 0) return;
+        var ownerIds = named.Select(n => n.OwnerUserId).Distinct().ToList();
+        var owners = await ActiveAsync(db.Users.Where(u => ownerIds.Contains(u.Id)), ct);
+        static (string, int?) Key(Separation.DueItem v) => (v.ControlId, v.SystemId);
+        foreach (var owner in owners.OrderBy(o => o.UserId, StringComparer.Ordinal))
+        {
+            var controlIds = named.Where(n => n.OwnerUserId == owner.UserId).Select(n => n.ControlId).ToHashSet(StringComparer.Ordinal);
+            var heard = departmentWeeklies.Where(w => w.Recipient.UserId == owner.UserId).SelectMany(w => w.Verifications)
+                .Concat(officeWeeklies.Where(w => w.Recipient.UserId == owner.UserId).SelectMany(w => w.Verifications))
+                .Select(Key).ToHashSet();
+            var theirs = verifications.Where(v => controlIds.Contains(v.ControlId) && !heard.Contains(Key(v))).ToList();
+            if (theirs.Count == 0) continue;
+            var weekly = departmentWeeklies.FindIndex(w => w.Recipient.UserId == owner.UserId);
+            if (weekly >= 0) departmentWeeklies[weekly] = departmentWeeklies[weekly] with { NamedVerifications = theirs };
+            else ownerWeeklies.Add(new OwnerWeekly(owner, theirs));
         }
     }
 

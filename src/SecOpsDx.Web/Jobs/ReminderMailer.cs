@@ -20,7 +20,7 @@ public sealed record ReminderRun(int Notices, int Queued);
 /// once, on closed days too.
 /// </summary>
 public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStringLocalizer<SharedText> text,
-    IOptions<SecOpsDxOptions> options, IOptions<ReminderSettings> settings, TimeProvider time)
+    IStringLocalizer<ReminderText> words, IOptions<SecOpsDxOptions> options, IOptions<ReminderSettings> settings, TimeProvider time)
 {
     /// <summary>Digests are composed from this hour (Japan time) on an open day, so they arrive in the morning.</summary>
     public const int DigestHour = 8;
@@ -42,6 +42,7 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             mails.AddRange(daily.Escalations.Select(e => Compose(e, today)));
             mails.AddRange(daily.DepartmentWeeklies.Select(w => Compose(w, today)));
             mails.AddRange(daily.OfficeWeeklies.Select(w => Compose(w, today)));
+            mails.AddRange(daily.OwnerWeeklies.Select(w => Compose(w, today)));
             count += daily.Count;
         }
         var queued = await outbox.EnqueueAsync(mails, ct);
@@ -108,6 +109,17 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             lines.AddRange(["", text["Reminder.Weekly.Verifications", w.Verifications.Count].Value]);
             lines.AddRange(w.Verifications.Select(v => VerificationLine(v, style)));
         }
+        if (w.NamedVerifications.Count > 0)
+        {
+            lines.AddRange(["", words["Named.Department", w.NamedVerifications.Count].Value]);
+            lines.AddRange(w.NamedVerifications.Select(v => VerificationLine(v, style)));
+            if (Link("controls/due") is { } dueLink) lines.Add(words["Owner.Open", dueLink].Value);
+        }
+        if (w.Findings.Count > 0)
+        {
+            lines.AddRange(["", words["Findings.Department", w.Findings.Count].Value]);
+            AddFindings(lines, w.Findings, style);
+        }
         var link = Link("training/department");
         return Mail($"weekly-department|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-department", w.Recipient, subject, lines,
             link is null ? null : text["Reminder.Escalation.Open", link].Value);
@@ -143,10 +155,38 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
             lines.AddRange(w.Exceptions.Select(e => text["Reminder.Weekly.Office.Exception", e.ControlId, Localized(e.ControlJa, e.ControlEn),
                 e.SystemName is null ? "" : $" / {e.SystemName}", DisplayDates.Format(e.ExpiresOn, style)].Value));
         }
+        if (w.FindingsOverdue.Count > 0)
+        {
+            lines.AddRange(["", words["Findings.Office", w.FindingsOverdue.Count].Value]);
+            AddFindings(lines, w.FindingsOverdue, style);
+        }
         var link = Link("compliance");
         return Mail($"weekly-office|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-office", w.Recipient, subject, lines,
             link is null ? null : text["Reminder.Weekly.Office.Open", link].Value);
     });
+
+    private OutgoingMail Compose(OwnerWeekly w, DateOnly today) => InCultureOf(w.Recipient, style =>
+    {
+        var subject = words["Owner.Subject", w.Verifications.Count].Value;
+        var lines = new List<string> { words["Owner.Lead"].Value, "" };
+        lines.AddRange(w.Verifications.Select(v => VerificationLine(v, style)));
+        var link = Link("controls/due");
+        return Mail($"weekly-owner|{w.Recipient.UserId}|{today:yyyy-MM-dd}", "weekly-owner", w.Recipient, subject, lines,
+            link is null ? null : words["Owner.Open", link].Value);
+    });
+
+    /// <summary>Each finding with its corrective action, then a link to its self-check (to the list when there are several).</summary>
+    private void AddFindings(List<string> lines, IReadOnlyList<FindingItem> findings, DateDisplayStyle style)
+    {
+        foreach (var f in findings)
+        {
+            lines.Add(words["Finding.Item", f.ControlId, Localized(f.ControlJa, f.ControlEn), f.OwnerDepartmentName is null ? "" : $" / {f.OwnerDepartmentName}",
+                DisplayDates.Format(f.DueOn, style), f.Overdue ? words["Finding.Overdue"].Value : ""].Value);
+            lines.Add(words["Finding.Action", f.CorrectiveAction].Value);
+        }
+        var checks = findings.Select(f => f.SelfCheckId).Distinct().ToList();
+        if (Link(checks.Count == 1 ? $"controls/self-check/{checks[0]}" : "controls/self-check") is { } link) lines.Add(words["Finding.Open", link].Value);
+    }
 
     private string LateLine(LateItem i, DateDisplayStyle style) =>
         text["Reminder.Late.Item", i.EmployeeNumber, i.FullName, i.DepartmentName, i.CourseTitle, DisplayDates.Format(i.DueOn, style), i.DaysLate].Value;

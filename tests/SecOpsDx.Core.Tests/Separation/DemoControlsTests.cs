@@ -37,4 +37,31 @@ public sealed class DemoControlsTests
         Assert.True(selfCheck.RollUp.Findings >= 3);
         Assert.Equal(selfCheck.RollUp.Controls, selfCheck.RollUp.Answered);
     }
+
+    [Fact]
+    public async Task The_demo_admin_is_named_owner_of_overdue_controls_and_citizens_section_has_a_finding_overdue_and_one_due_this_month()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        string adminId;
+        await using (var ctx = db.CreateContext())
+        {
+            await DemoOrganization.SeedAsync(ctx, 0, new DateOnly(2026, 11, 26));
+            var admin = new SecOpsDx.Core.Organization.ApplicationUser { UserName = "admin@example.jp", Email = "admin@example.jp" };
+            ctx.Users.Add(admin);
+            await ctx.SaveChangesAsync();
+            adminId = admin.Id;
+            await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now);
+        }
+        await using var read = db.CreateContext();
+
+        var named = await read.ControlStates.Where(s => s.SystemId == null && s.OwnerUserId != null).Select(s => new { s.ControlId, s.OwnerUserId }).ToListAsync();
+        Assert.Equal(DemoControls.NamedOwnerControls, named.Select(n => n.ControlId).Order());
+        Assert.All(named, n => Assert.Equal(adminId, n.OwnerUserId));
+        var overdue = (await new ControlDesk(db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now), new AuditActor(null, "system:test"), Path.GetTempPath())
+            .Queries.DueAsync(new DateOnly(2026, 11, 26))).Overdue.Select(i => i.ControlId).ToList();
+        Assert.All(DemoControls.NamedOwnerControls, id => Assert.Contains(id, overdue));
+        var findings = await read.SelfCheckFindings.Where(f => f.WithdrawnAt == null).ToDictionaryAsync(f => f.ControlId, f => f.DueOn);
+        Assert.Equal(new DateOnly(2026, 11, 16), findings[DemoControls.OverdueFinding]);
+        Assert.Equal(new DateOnly(2026, 11, 30), findings[DemoControls.DueSoonFinding]);
+    }
 }

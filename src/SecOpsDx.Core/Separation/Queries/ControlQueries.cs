@@ -116,11 +116,14 @@ public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory,
         await using var db = await factory.CreateDbContextAsync(ct);
         var snap = await SnapshotAsync(db, await ModelAsync(db, ct), ct);
         var items = DueItems(snap, today).ToList();
-        var monthEnd = new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
+        var monthEnd = DueSoonUntil(today);
         return new DueList(
             items.Where(i => i.Overdue).OrderBy(i => i.DueOn ?? DateOnly.MinValue).ThenBy(i => i.ControlId, StringComparer.Ordinal).ToList(),
             items.Where(i => !i.Overdue && i.DueOn <= monthEnd).OrderBy(i => i.DueOn).ThenBy(i => i.ControlId, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The last day of "due this month": the end of the month <paramref name="today"/> is in.</summary>
+    public static DateOnly DueSoonUntil(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(1).AddDays(-1);
 
     /// <summary>The due list narrowed to what the person looking owns (everything for the CISO office).</summary>
     public async Task<DueList> DueForViewerAsync(DateOnly today, CancellationToken ct = default)
