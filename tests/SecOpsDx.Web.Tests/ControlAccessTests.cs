@@ -85,7 +85,24 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
         var detail = await manager.GetStringAsync("/controls/" + DemoControls.RetiredControl);
 
         Assert.Contains("data-testid=\"no-retired-controls\"", html);
+        Assert.DoesNotContain("retired-system", html);
         Assert.Contains("data-testid=\"control-not-available\"", detail);
+    }
+
+    [Fact]
+    public async Task A_system_taken_out_of_use_is_listed_for_the_CISO_office_under_the_retired_controls()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SecOpsDxDbContext>>().CreateDbContextAsync();
+            var department = await db.Departments.Select(d => d.Id).FirstAsync();
+            db.SegmentSystems.Add(new SegmentSystem { Name = "旧 住民情報照会端末", Segment = "mynumber", OwnerDepartmentId = department, IsActive = false });
+            await db.SaveChangesAsync();
+        }
+
+        var html = await (await SignIn.AsAsync(factory, "admin@example.jp")).GetStringAsync("/controls/retired");
+
+        Assert.Contains("data-testid=\"retired-system-row\"><td>旧 住民情報照会端末</td>", html);
     }
 
     [Fact]
