@@ -26,7 +26,7 @@ internal static partial class TrainingBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    private const string Password = "Bench-Pass-2026x";
+    internal const string Password = "Bench-Pass-2026x";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -186,7 +186,7 @@ internal static partial class TrainingBench
         return met ? 0 : 1;
     }
 
-    private static async Task<HttpClient> SignedInClientAsync(Uri address, string email)
+    internal static async Task<HttpClient> SignedInClientAsync(Uri address, string email)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
         {
@@ -205,7 +205,7 @@ internal static partial class TrainingBench
     private static string Summary(List<double> ms) =>
         $"median {Percentile(ms, 50):F1} ms, p95 {Percentile(ms, 95):F1} ms, max {ms.Max():F1} ms";
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;

@@ -52,6 +52,35 @@ public sealed class ControlJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_CISO_opens_the_retired_controls_from_the_matrix_and_reads_one_with_its_history_and_no_forms()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=controls-matrix]");
+        var toRetired = ciso.Locator("[data-testid=matrix-to-retired]");
+        await Assertions.Expect(ciso.Locator("[data-testid=retired-controls]")).ToContainTextAsync("IN-90");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await toRetired.ClickAsync();
+        var row = ciso.Locator("[data-testid=retired-row][data-control=IN-90]");
+        await Assertions.Expect(row).ToContainTextAsync("メール添付ファイルのパスワード付きZIP送信");
+        // The day it was retired reads as a date (和暦 or western), its last standing in words.
+        await Assertions.Expect(row.Locator("[data-testid=retired-on]")).ToContainTextAsync("年");
+        await Assertions.Expect(row.Locator("[data-testid=retired-system]")).ToContainTextAsync("外部メールサーバー");
+        await Assertions.Expect(row.Locator("[data-testid=retired-system]")).ToContainTextAsync("一部実施");
+        await Assertions.Expect(row.Locator("[data-testid=retired-verified]")).ToContainTextAsync("情報 太郎");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await row.Locator("[data-testid=retired-link]").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=control-id]")).ToHaveTextAsync("IN-90");
+        await Assertions.Expect(ciso.Locator("[data-testid=control-retired]")).ToContainTextAsync("廃止された対策");
+        await Assertions.Expect(ciso.Locator("[data-testid=verification-row]")).ToHaveCountAsync(2);
+        await Assertions.Expect(ciso.Locator("[data-testid=system-state]")).ToContainTextAsync("外部メールサーバー");
+        await Assertions.Expect(ciso.Locator("[data-testid=verify-form]")).ToHaveCountAsync(0);
+        await Assertions.Expect(ciso.Locator("[data-testid=status-form]")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(ciso);
+    }
+
+    [Fact]
     public async Task An_owner_records_a_verification_with_a_file_the_control_leaves_the_overdue_list_and_the_CISO_figure_follows_their_status()
     {
         var before = await MyNumberFigureAsync();

@@ -20,6 +20,9 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
     [InlineData("staff@example.jp", "/controls/MN-04")]
     [InlineData("staff@example.jp", "/controls/matrix")]
     [InlineData("staff@example.jp", "/controls/self-check")]
+    [InlineData("staff@example.jp", "/controls/retired")]
+    [InlineData("staff@example.jp", "/controls/" + DemoControls.RetiredControl)]
+    [InlineData("csirt@example.jp", "/controls/retired")]
     [InlineData("csirt@example.jp", "/controls")]
     [InlineData("manager@example.jp", "/controls/matrix")]
     [InlineData("manager@example.jp", "/controls/settings")]
@@ -50,6 +53,56 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
         var html = await client.GetStringAsync(path);
 
         Assert.Contains(content, html);
+    }
+
+    [Fact]
+    public async Task The_CISO_lists_the_retired_controls_and_opens_one_read_only_with_its_history()
+    {
+        var ciso = await SignIn.AsAsync(factory, "ciso@example.jp");
+
+        var list = await ciso.GetAsync("/controls/retired");
+        var html = await list.Content.ReadAsStringAsync();
+        var detail = await ciso.GetStringAsync("/controls/" + DemoControls.RetiredControl);
+        var matrix = await ciso.GetStringAsync("/controls/matrix");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains($"data-testid=\"retired-row\" data-control=\"{DemoControls.RetiredControl}\"", html);
+        Assert.Contains("メール添付ファイルのパスワード付きZIP送信", html);
+        Assert.Contains("外部メールサーバー", html);
+        Assert.Contains("data-testid=\"control-retired\"", detail);
+        Assert.Contains("data-testid=\"verification-row\"", detail);
+        Assert.DoesNotContain("data-testid=\"verify-form\"", detail);
+        Assert.DoesNotContain("data-testid=\"status-form\"", detail);
+        Assert.Contains("href=\"controls/retired\"", matrix);
+    }
+
+    [Fact]
+    public async Task A_manager_who_did_not_own_the_retired_control_reads_the_list_without_it()
+    {
+        var manager = await SignIn.AsAsync(factory, "manager@example.jp");
+
+        var html = await manager.GetStringAsync("/controls/retired");
+        var detail = await manager.GetStringAsync("/controls/" + DemoControls.RetiredControl);
+
+        Assert.Contains("data-testid=\"no-retired-controls\"", html);
+        Assert.DoesNotContain("retired-system", html);
+        Assert.Contains("data-testid=\"control-not-available\"", detail);
+    }
+
+    [Fact]
+    public async Task A_system_taken_out_of_use_is_listed_for_the_CISO_office_under_the_retired_controls()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SecOpsDxDbContext>>().CreateDbContextAsync();
+            var department = await db.Departments.Select(d => d.Id).FirstAsync();
+            db.SegmentSystems.Add(new SegmentSystem { Name = "旧 住民情報照会端末", Segment = "mynumber", OwnerDepartmentId = department, IsActive = false });
+            await db.SaveChangesAsync();
+        }
+
+        var html = await (await SignIn.AsAsync(factory, "admin@example.jp")).GetStringAsync("/controls/retired");
+
+        Assert.Contains("data-testid=\"retired-system-row\"><td>旧 住民情報照会端末</td>", html);
     }
 
     [Fact]

@@ -191,6 +191,8 @@ public static class ErrorCodes
     /// <summary>{0} = the control id.</summary>
     public const string ControlNotInSelfCheck = "control.not-in-self-check";
     public const string CisoClosesSelfCheck = "control.ciso-closes-self-check";
+    /// <summary>{0} = the control id: it left the catalogue, its record is kept read-only.</summary>
+    public const string ControlRetired = "control.retired";
 
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)

@@ -63,6 +63,7 @@ public class SecOpsDxDbContext(
     public DbSet<Separation.SelfCheckAnswer> SelfCheckAnswers => Set<Separation.SelfCheckAnswer>();
     public DbSet<Separation.SelfCheckFinding> SelfCheckFindings => Set<Separation.SelfCheckFinding>();
     public DbSet<Separation.IncidentControlLink> IncidentControlLinks => Set<Separation.IncidentControlLink>();
+    public DbSet<Separation.CatalogueControl> CatalogueControls => Set<Separation.CatalogueControl>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,9 @@ public static class DemoControls
     /// <summary>Findings of 市民課 from last 年度's self-check: one past its corrective-action date, one due this month.</summary>
     public const string OverdueFinding = "MN-05", DueSoonFinding = "MN-06";
 
+    /// <summary>The control the demo keeps from an earlier catalogue, retired, with its record.</summary>
+    public const string RetiredControl = "IN-90";
+
     private static readonly (string Segment, string Name, string Department, int Terminals, string Vendor)[] Systems =
     [
         ("mynumber", "住民記録システム", "2010", 60, "北日本情報サービス"), ("mynumber", "住民税システム", "2020", 35, "北日本情報サービス"),
@@ -143,8 +146,50 @@ public static class DemoControls
                 ExpiresOn = today.AddDays(120), RequestedAt = now.AddDays(-3), RequestedBy = "市民 一郎",
             });
         await db.SaveChangesAsync(ct);
+        await SeedRetiredControlAsync(db, catalogue, systems, departments["1030"], now, ct);
         await SeedLastYearsSelfCheckAsync(db, catalogue, departments, now, ct);
         return catalogue.Controls.Count;
+    }
+
+    /// <summary>
+    /// A control an earlier catalogue had and the current one dropped (sending attachments as password-protected ZIP
+    /// files, given up for the file-sharing route), with what was recorded for it before it was retired.
+    /// </summary>
+    private static async Task SeedRetiredControlAsync(SecOpsDxDbContext db, ControlCatalogue catalogue, List<SegmentSystem> systems, int owner,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        if (catalogue.Control(RetiredControl) is not null || await db.CatalogueControls.AnyAsync(c => c.ControlId == RetiredControl, ct)) return;
+        const string Officer = "情報政策課 情報セキュリティ担当";
+        var today = JapanTime.DateOf(now);
+        var mailServer = systems.Single(s => s.Name == "外部メールサーバー");
+        db.CatalogueControls.Add(new CatalogueControl
+        {
+            ControlId = RetiredControl, NameJa = "メール添付ファイルのパスワード付きZIP送信", NameEn = "Mail attachments sent as password-protected ZIP files",
+            Segments = "internet", ListedAt = now.AddYears(-3), RetiredAt = now.AddDays(-150),
+        });
+        db.ControlStates.AddRange(
+            new ControlState
+            {
+                ControlId = RetiredControl, Status = ControlStatus.Met, OwnerDepartmentId = owner, LastVerifiedOn = today.AddDays(-200),
+                EvidenceText = "送信時の自動ZIP化とパスワード別送の設定画面(共有フォルダ「三層対策/IN-90」に保管)", UpdatedAt = now.AddDays(-200), UpdatedBy = Officer,
+            },
+            new ControlState
+            {
+                ControlId = RetiredControl, SystemId = mailServer.Id, Status = ControlStatus.Partial, LastVerifiedOn = today.AddDays(-200),
+                EvidenceText = "一部の部署で手作業のZIP化が残る", UpdatedAt = now.AddDays(-200), UpdatedBy = Officer,
+            });
+        db.ControlVerifications.AddRange(
+            new ControlVerification
+            {
+                ControlId = RetiredControl, VerifiedOn = today.AddDays(-380), Result = VerificationResult.Passed,
+                Notes = "自動ZIP化の設定を確認した。", VerifiedBy = Officer, RecordedAt = now.AddDays(-380),
+            },
+            new ControlVerification
+            {
+                ControlId = RetiredControl, SystemId = mailServer.Id, VerifiedOn = today.AddDays(-200), Result = VerificationResult.PartlyPassed,
+                Notes = "手作業でZIP化している部署が2つあった。ファイル共有への移行で廃止予定。", VerifiedBy = "情報 太郎", RecordedAt = now.AddDays(-200),
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Last 年度's self-check, closed by the CISO with its findings (the partly met and unmet controls of that time).</summary>

@@ -4,6 +4,8 @@ namespace SecOpsDx.Core.Separation;
 public static class ControlLimits
 {
     public const int ControlId = 20;
+    /// <summary>A control's name as kept for when it has left the catalogue (longer names are cut there).</summary>
+    public const int ControlName = 300;
     public const int SystemName = 200;
     public const int Vendor = 200;
     public const int Reason = 2_000;

@@ -52,8 +52,26 @@ public sealed class ControlWrites(IDbContextFactory<SecOpsDxDbContext> factory, 
         if (!who.Manages) throw new DomainException(ErrorCodes.ControlForbidden);
     }
 
-    public ControlDefinition Control(string? controlId) =>
-        catalogue.Control(controlId) ?? throw ValidationFailedException.For("controlId", ErrorCodes.ControlNotFound, controlId?.Trim() ?? "");
+    /// <summary>
+    /// The control in the catalogue. One that has left it is refused by name (its record is kept, read-only); an id
+    /// never seen is refused as unknown.
+    /// </summary>
+    public async Task<ControlDefinition> ControlAsync(string? controlId, CancellationToken ct)
+    {
+        if (catalogue.Control(controlId) is { } control) return control;
+        var id = controlId?.Trim().ToUpperInvariant() ?? "";
+        if (id.Length is > 0 and <= ControlLimits.ControlId)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            if (await IsRetiredAsync(db, id, ct)) throw new DomainException(ErrorCodes.ControlRetired, id);
+        }
+        throw ValidationFailedException.For("controlId", ErrorCodes.ControlNotFound, controlId?.Trim() ?? "");
+    }
+
+    /// <summary>An id not in the catalogue that was once: registered as retired, or with a record kept under it.</summary>
+    public static async Task<bool> IsRetiredAsync(SecOpsDxDbContext db, string id, CancellationToken ct) =>
+        await db.CatalogueControls.AnyAsync(c => c.ControlId == id && c.RetiredAt != null, ct)
+        || await db.ControlStates.AnyAsync(s => s.ControlId == id, ct);
 
     public static async Task CheckSystemAsync(SecOpsDxDbContext db, ControlDefinition control, int? systemId, CancellationToken ct)
     {

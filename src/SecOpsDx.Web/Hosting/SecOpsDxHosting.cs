@@ -173,7 +173,12 @@ public static class SecOpsDxHosting
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
         sp.GetRequiredService<GuidelineEditions>();
-        sp.GetRequiredService<ControlCatalogue>();
+        var controls = sp.GetRequiredService<ControlCatalogue>();
+        // A control id that left the catalogue is retired (dated, its record kept); one that came back is listed again.
+        var synced = await ControlCatalogueSync.SyncAsync(db, controls, sp.GetRequiredService<TimeProvider>().GetUtcNow());
+        if (synced.Retired.Count > 0 || synced.Reinstated.Count > 0)
+            app.Logger.LogInformation("Control catalogue: retired {Retired}; listed again {Reinstated}",
+                string.Join(", ", synced.Retired), string.Join(", ", synced.Reinstated));
         // Tickets stored before every route kept the PPC duty get it now, so no deadline stays hidden.
         await sp.GetRequiredService<RegulatoryDuty>().BackfillAsync(db);
 

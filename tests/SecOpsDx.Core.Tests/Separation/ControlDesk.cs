@@ -13,10 +13,10 @@ public sealed class ControlDesk
     public static readonly ControlCatalogue Catalogue =
         ControlCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "config", ControlCatalogue.FileName));
 
-    public ControlDesk(TestDatabase db, TimeProvider time, AuditActor actor, string evidenceDirectory)
+    public ControlDesk(TestDatabase db, TimeProvider time, AuditActor actor, string evidenceDirectory, ControlCatalogue? catalogue = null)
     {
         var current = new FixedActor(actor);
-        var writes = new ControlWrites(db.Factory, current, time, Catalogue);
+        var writes = new ControlWrites(db.Factory, current, time, catalogue ?? Catalogue);
         var store = new EvidenceStore(evidenceDirectory);
         Model = new ChangeSeparationModel(writes);
         Systems = new SaveSegmentSystem(writes);
@@ -26,11 +26,11 @@ public sealed class ControlDesk
         Evidence = new AddControlEvidence(writes, store);
         RequestException = new RequestControlException(writes);
         ApproveException = new ApproveControlException(writes);
-        Queries = new ControlQueries(db.Factory, Catalogue, current, time);
+        Queries = new ControlQueries(db.Factory, catalogue ?? Catalogue, current, time);
         OpenSelfCheck = new OpenSelfCheck(writes);
         Answer = new AnswerSelfCheck(writes);
         CloseSelfCheck = new CloseSelfCheck(writes);
-        SelfChecks = new SelfCheckQueries(db.Factory, Catalogue, current);
+        SelfChecks = new SelfCheckQueries(db.Factory, catalogue ?? Catalogue, current);
     }
 
     public ChangeSeparationModel Model { get; }

@@ -32,6 +32,11 @@ public sealed class DemoControlsTests
         Assert.Equal([ExceptionState.Expired, ExceptionState.Expiring, ExceptionState.Pending], exceptions.Select(e => e.State));
         var statuses = (await desk.Queries.CatalogueAsync()).Where(r => r.Applies).GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(statuses[ControlStatus.Met] > statuses[ControlStatus.Partial] && statuses[ControlStatus.NotMet] > 0);
+        var retired = Assert.Single(await desk.Queries.RetiredAsync());
+        Assert.Equal(DemoControls.RetiredControl, retired.ControlId);
+        Assert.NotNull(retired.RetiredAt);
+        Assert.NotEmpty(retired.Systems);
+        Assert.True((await desk.Queries.ControlAsync(DemoControls.RetiredControl))!.Retired);
         var selfCheck = (await desk.SelfChecks.LatestClosedAsync())!;
         Assert.Equal(2025, selfCheck.FiscalYear);
         Assert.True(selfCheck.RollUp.Findings >= 3);

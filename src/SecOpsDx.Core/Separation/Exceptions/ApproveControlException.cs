@@ -11,6 +11,7 @@ public sealed class ApproveControlException(ControlWrites writes)
         var who = await writes.ActorAsync(db, ct);
         if (!who.IsCiso) throw new DomainException(ErrorCodes.CisoApprovesExceptions);
         var row = await db.ControlExceptions.SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(ErrorCodes.ControlExceptionNotFound);
+        if (writes.Catalogue.Control(row.ControlId) is null) throw new DomainException(ErrorCodes.ControlRetired, row.ControlId);
         db.ExpectVersion(row, expectedVersion);
         if (row.ApprovedAt is not null) return;
         if (row.ExpiresOn < writes.Today) throw new DomainException(ErrorCodes.ExpiryNotInFuture);

@@ -8,7 +8,7 @@ public sealed class RequestControlException(ControlWrites writes)
 {
     public async Task<int> ExecuteAsync(string? controlId, int? systemId, string? reason, string? compensatingMeasures, DateOnly? expiresOn, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var errors = new FieldErrors();
         var reasonText = errors.Text("exceptionReason", reason, ControlLimits.Reason, required: true);
         var measures = errors.Text("compensatingMeasures", compensatingMeasures, ControlLimits.CompensatingMeasures, required: true);

@@ -7,7 +7,7 @@ public sealed class LinkIncidentToControl(ControlWrites writes)
 {
     public async Task ExecuteAsync(int incidentId, string? controlId, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         await using var db = await writes.OpenAsync(ct);
         var who = await writes.ActorAsync(db, ct);
         if (!who.Manages && !who.IsCsirt) throw new DomainException(ErrorCodes.ControlForbidden);

@@ -8,7 +8,7 @@ namespace SecOpsDx.Core.Separation;
 /// Reads of the separation controls, shaped for the pages and for the reminders: the model in force, the catalogue
 /// with each control's standing, what is due or overdue, the CISO's matrix and the exceptions.
 /// </summary>
-public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory, ControlCatalogue catalogue, ICurrentActor actor, TimeProvider time)
+public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory, ControlCatalogue catalogue, ICurrentActor actor, TimeProvider time)
 {
     public ControlCatalogue Catalogue => catalogue;
     public DateOnly Today => Calendar.JapanTime.Today(time);
@@ -194,18 +194,25 @@ public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory,
     public async Task<ControlDetail?> ControlAsync(string? controlId, CancellationToken ct = default)
     {
         var control = catalogue.Control(controlId);
-        if (control is null) return null;
         var viewer = await ViewerAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
+        CatalogueControl? retired = null;
+        if (control is null)
+        {
+            // A control that left the catalogue still opens, read-only, with what was recorded for it.
+            (control, retired) = await RetiredDefinitionAsync(db, controlId, ct);
+            if (control is null) return null;
+        }
+        var isRetired = retired is not null;
         var snap = await SnapshotAsync(db, await ModelAsync(db, ct), ct);
         var states = snap.States.Where(s => s.ControlId == control.Id).ToList();
         var controlLevel = states.FirstOrDefault(s => s.SystemId is null);
         if (!Owns(viewer, controlLevel)) return null;
         var today = Today;
-        var applies = control.AppliesTo(snap.Model);
+        var applies = !isRetired && control.AppliesTo(snap.Model);
         StateView View(ControlState? s, int? systemId)
         {
-            var next = s?.LastVerifiedOn is { } last ? control.Frequency.NextDue(last) : (DateOnly?)null;
+            var next = !isRetired && s?.LastVerifiedOn is { } last ? control.Frequency.NextDue(last) : (DateOnly?)null;
             var name = systemId is { } id ? snap.Systems.GetValueOrDefault(id)?.Name : null;
             return new StateView(systemId, name, s?.Status ?? ControlStatus.NotMet, s?.NotApplicableReason, s?.EvidenceText, s?.LastVerifiedOn, next,
                 applies && s?.Status != ControlStatus.NotApplicable && (next is null || next < today), s?.UpdatedBy, s?.UpdatedBy is null ? null : s.UpdatedAt, s?.Version ?? 0);
@@ -223,7 +230,8 @@ public sealed class ControlQueries(IDbContextFactory<SecOpsDxDbContext> factory,
         return new ControlDetail(control, snap.Model, applies, control.Models, controlLevel?.OwnerDepartmentId, OwnerOf(controlLevel, snap.Departments),
             View(controlLevel, null),
             states.Where(s => s.SystemId is not null).Select(s => View(s, s.SystemId)).OrderBy(s => s.SystemName, StringComparer.Ordinal).ToList(),
-            segmentSystems, verifications, evidence, exceptions, true, viewer.Manages, viewer.IsCiso, controlLevel?.OwnerUserId);
+            segmentSystems, verifications, evidence, exceptions, !isRetired, viewer.Manages, viewer.IsCiso, controlLevel?.OwnerUserId,
+            isRetired, retired?.RetiredAt);
     }
 
     private static ExceptionRow ExceptionView(ControlException e, ControlDefinition? control, Dictionary<int, string> systemNames, DateOnly today) =>

@@ -36,7 +36,7 @@ public sealed record ControlDetail(
     ControlDefinition Control, string Model, bool Applies, IReadOnlyList<string> ModelsApplying,
     int? OwnerDepartmentId, string? Owner, StateView State, IReadOnlyList<StateView> Systems, IReadOnlyList<SystemRow> SystemsOfSegments,
     IReadOnlyList<VerificationRow> Verifications, IReadOnlyList<ControlEvidenceRow> Evidence, IReadOnlyList<ExceptionRow> Exceptions,
-    bool CanRecord, bool Manages, bool IsCiso, string? OwnerUserId = null);
+    bool CanRecord, bool Manages, bool IsCiso, string? OwnerUserId = null, bool Retired = false, DateTimeOffset? RetiredAt = null);
 
 public sealed record SegmentFigure(string Segment, int Met, int Applicable)
 {

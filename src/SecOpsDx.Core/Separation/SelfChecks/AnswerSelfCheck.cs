@@ -10,7 +10,7 @@ public sealed class AnswerSelfCheck(ControlWrites writes)
 {
     public async Task ExecuteAsync(int selfCheckId, string? controlId, ControlStatus answer, string? note, string? correctiveAction, DateOnly? dueOn, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var unmet = answer is ControlStatus.NotMet or ControlStatus.Partial;
         var errors = new FieldErrors();
         if (!Enum.IsDefined(answer)) errors.Add("answer", ErrorCodes.Invalid);

@@ -10,7 +10,7 @@ public sealed class AddControlEvidence(ControlWrites writes, EvidenceStore store
 {
     public async Task<int> ExecuteAsync(string? controlId, int? systemId, EvidenceUpload file, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var errors = new FieldErrors();
         var name = CheckFile(errors, file);
         errors.ThrowIfAny();

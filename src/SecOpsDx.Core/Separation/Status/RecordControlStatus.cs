@@ -8,7 +8,7 @@ public sealed class RecordControlStatus(ControlWrites writes)
 {
     public async Task ExecuteAsync(string? controlId, int? systemId, ControlStatus status, string? reason, string? evidenceText, int expectedVersion, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var errors = new FieldErrors();
         var reasonText = errors.Text("notApplicableReason", reason, ControlLimits.Reason, required: status == ControlStatus.NotApplicable);
         var evidence = errors.Text("evidenceText", evidenceText, ControlLimits.EvidenceText, required: false);

@@ -15,7 +15,7 @@ public sealed class RecordVerification(ControlWrites writes, EvidenceStore store
     public async Task<int> ExecuteAsync(string? controlId, int? systemId, DateOnly? verifiedOn, VerificationResult result, string? notes,
         EvidenceUpload? file = null, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var errors = new FieldErrors();
         var notesText = errors.Text("verificationNotes", notes, ControlLimits.VerificationNotes, required: false);
         if (verifiedOn is null) errors.Add("verifiedOn", ErrorCodes.Required);

@@ -11,7 +11,7 @@ public sealed class SetControlOwner(ControlWrites writes)
     /// </param>
     public async Task ExecuteAsync(string? controlId, int? departmentId, string? ownerName, string? ownerUserId = null, CancellationToken ct = default)
     {
-        var control = writes.Control(controlId);
+        var control = await writes.ControlAsync(controlId, ct);
         var errors = new FieldErrors();
         var name = errors.Text("ownerName", ownerName, ControlLimits.OwnerName, required: false);
         var userId = string.IsNullOrWhiteSpace(ownerUserId) ? null : ownerUserId.Trim();
