@@ -127,6 +127,7 @@ internal static partial class TrainingBench
         var date = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Console.Error.WriteLine($"confirming now (process {Environment.ProcessId})");
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        using var commands = new CommandCounter();
         var all = Stopwatch.StartNew();
         await Parallel.ForEachAsync(signedIn, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (client, _) =>
         {
@@ -156,6 +157,7 @@ internal static partial class TrainingBench
         });
         all.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var commandCount = commands.Count;
 
         int recorded;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -172,7 +174,7 @@ internal static partial class TrainingBench
         Console.WriteLine($"{emails.Count} sign-ins prepared in {prepare.Elapsed.TotalSeconds:F1} s; {clients} concurrent clients confirming:");
         Console.WriteLine($"  POST {path} (n={posts.Count}): {Summary([.. posts])}");
         Console.WriteLine($"  GET form + POST (n={rounds.Count}): {Summary([.. rounds])}");
-        Console.WriteLine($"  CPU time of this process (server and clients together): {cpu.TotalMilliseconds / Math.Max(1, rounds.Count):F1} ms per GET form + POST; " +
+        Console.WriteLine($"  CPU time of this process (server and clients together): {cpu.TotalMilliseconds / Math.Max(1, rounds.Count):F1} ms per GET form + POST; {(double)commandCount / Math.Max(1, rounds.Count):F1} SQL commands per GET form + POST; " +
                           $"load average of the machine {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"  errors: {errors.Count}{(errors.IsEmpty ? "" : " (" + string.Join(", ", errors.GroupBy(e => e).Select(g => $"{g.Key}×{g.Count()}")) + ")")}; completions recorded: {recorded}; wall time {all.Elapsed.TotalSeconds:F1} s");
         var met = overviewMedian < 200 && p95 < 300 && errors.IsEmpty && recorded == emails.Count;
@@ -216,5 +218,36 @@ internal static partial class TrainingBench
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+
+    /// <summary>Counts the SQL commands EF Core runs while it lives (its diagnostic events), across all requests.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly IDisposable subscription;
+        private readonly List<IDisposable> listeners = [];
+        private int count;
+
+        public CommandCounter() => subscription = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public int Count => Volatile.Read(ref count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == "Microsoft.EntityFrameworkCore") lock (listeners) listeners.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref count);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            subscription.Dispose();
+            lock (listeners) listeners.ForEach(l => l.Dispose());
+        }
     }
 }

@@ -10,6 +10,15 @@ public sealed record OpenSession(string Id, DateTime StartedAt, string? ClientAd
 /// <summary>The server's record of who is signed in where: started at sign-in, checked on every request, ended at sign-out.</summary>
 public sealed class SignInSessions(SecOpsDxDbContext db, TimeProvider time)
 {
+    private sealed record SessionRow(string SecurityStamp, string? Current, DateTimeOffset? LockoutEnd);
+
+    /// <summary>Compiled once: this read runs on every request of every signed-in person.</summary>
+    private static readonly Func<SecOpsDxDbContext, string, string, Task<SessionRow?>> SessionRowOf = EF.CompileAsyncQuery(
+        (SecOpsDxDbContext db, string sessionId, string userId) => db.Set<SignInSession>().AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .Select(s => new SessionRow(s.SecurityStamp, s.User!.SecurityStamp, s.User.LockoutEnd))
+            .FirstOrDefault());
+
     public const int IdLength = 32;
     public const int MaxClientAddress = 64;
     public const int MaxClientAgent = 200;
@@ -38,10 +47,7 @@ public sealed class SignInSessions(SecOpsDxDbContext db, TimeProvider time)
     public async Task<bool> IsOpenAsync(string sessionId, string userId, string stampInCookie, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var row = await db.Set<SignInSession>().AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
-            .Select(s => new { s.SecurityStamp, Current = s.User!.SecurityStamp, s.User.LockoutEnd })
-            .SingleOrDefaultAsync(ct);
+        var row = await SessionRowOf(db, sessionId, userId);
         if (row is null || row.Current is null) return false;
         if (row.LockoutEnd is { } end && end > now) return false;
         return row.SecurityStamp == row.Current && stampInCookie == row.Current;

@@ -16,27 +16,16 @@ internal sealed class TrainingSnapshot
 
     public string DepartmentName(int id) => Departments.TryGetValue(id, out var d) ? d.Name : "";
 
+    /// <param name="onlyStaffId">One person only (their own task, a write about them): read through <see cref="OnePersonReads"/>.</param>
     public static async Task<TrainingSnapshot> LoadAsync(SecOpsDxDbContext db, CancellationToken ct, int? onlyStaffId = null)
     {
-        var staffQuery = db.Staff.AsNoTracking();
-        var moveQuery = db.StaffDepartmentMoves.AsNoTracking();
-        if (onlyStaffId is { } only)
-        {
-            staffQuery = staffQuery.Where(s => s.Id == only);
-            moveQuery = moveQuery.Where(m => m.StaffMemberId == only);
-        }
-        var staff = await staffQuery
+        if (onlyStaffId is { } only) return await OnePersonReads.SnapshotAsync(db, only, ct);
+        var staff = await db.Staff.AsNoTracking()
             .Select(s => new { s.Id, s.EmployeeNumber, s.FullName, s.Email, s.DepartmentId, s.HiredOn, s.RetiredOn, s.Category, s.UserId })
             .ToListAsync(ct);
-        var moves = (await moveQuery.ToListAsync(ct)).ToLookup(m => m.StaffMemberId);
+        var moves = (await db.StaffDepartmentMoves.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.StaffMemberId);
         var userIds = staff.Where(s => s.UserId != null).Select(s => s.UserId!).ToHashSet();
-        var roleQuery = db.UserRoles.AsNoTracking().AsQueryable();
-        if (onlyStaffId is not null)
-        {
-            var ids = userIds.ToList();
-            roleQuery = roleQuery.Where(ur => ids.Contains(ur.UserId));
-        }
-        var roleRows = await roleQuery
+        var roleRows = await db.UserRoles.AsNoTracking()
             .Join(db.Roles.AsNoTracking(), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var roles = roleRows.Where(r => userIds.Contains(r.UserId) && r.Name != null).ToLookup(r => r.UserId, r => r.Name!);

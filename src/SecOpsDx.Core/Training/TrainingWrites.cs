@@ -16,11 +16,17 @@ public sealed class TrainingWrites(IDbContextFactory<SecOpsDxDbContext> factory,
 
     public ValueTask<AuditActor> ActorAsync() => actor.GetActorAsync();
 
-    public Task<SecOpsDxDbContext> OpenAsync(CancellationToken ct) => factory.CreateDbContextAsync(ct);
+    /// <summary>A context for one write, its connection open for the write's reads and its save (one pooled connection each).</summary>
+    public async Task<SecOpsDxDbContext> OpenAsync(CancellationToken ct)
+    {
+        var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        return db;
+    }
 
     /// <summary>The course with what is recorded about one person on it (the writes are each about one person).</summary>
     internal static async Task<CourseFacts> FactsAsync(SecOpsDxDbContext db, int courseId, int staffId, CancellationToken ct) =>
-        (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct, staffId)).SingleOrDefault()
+        await OnePersonReads.CourseAsync(db, courseId, staffId, ct)
         ?? throw new DomainException(ErrorCodes.CourseNotFound);
 
     /// <summary>Checks that the person may be recorded as having taken the course on that day.</summary>

@@ -27,6 +27,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var today = Today;
         var year = FiscalYear.Of(today);
         await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         if (!snapshot.ById.TryGetValue(staffId, out var person)) return new MyTrainingTasks(year, []);
         var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= today), ct, staffId);
@@ -48,6 +49,11 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     private async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(int staffId, int? courseId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await HistoryAsync(db, staffId, courseId, ct);
+    }
+
+    private static async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(SecOpsDxDbContext db, int staffId, int? courseId, CancellationToken ct)
+    {
         var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId && (courseId == null || r.CourseId == courseId))
             .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new { r, c.FiscalYear, c.Title, c.Kind })
             .ToListAsync(ct);
@@ -60,13 +66,16 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     {
         var today = Today;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId && c.OpensOn <= today), ct, staffId)).SingleOrDefault();
-        if (facts is null) return null;
+        // One connection for the page's dozen small reads: thousands post this form in the last week of March, and
+        // taking a pooled connection per read made them queue on the pool's lock.
+        await db.Database.OpenConnectionAsync(ct);
+        var facts = await OnePersonReads.CourseAsync(db, courseId, staffId, ct);
+        if (facts is null || facts.Course.OpensOn > today) return null;
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         var person = snapshot.ById.GetValueOrDefault(staffId);
         var assigned = person is not null && TrainingAudience.IsAssigned(facts.Audience, person, today, snapshot.ParentOf);
         var c = facts.Course;
-        var history = await HistoryAsync(staffId, courseId, ct);
+        var history = await HistoryAsync(db, staffId, courseId, ct);
         return new TrainingToConfirm(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn,
             person is null ? c.DueOn : TrainingAudience.DueFor(facts.Audience, person),
             c.HasQuiz ? c.PassMark : null,
