@@ -13,7 +13,8 @@ using SecOpsDx.Web.Hosting;
 /// The CISO's compliance summary over a seeded database: the demo city with many staff (two past 年度 of training,
 /// the policy set, the control catalogue) and many incidents. Prints the median and p95 of the whole summary, of the
 /// incident statistics it reads, and of one hand-written SQL query for one of its figures (open tickets by severity).
-/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --compliance [--staff 5000] [--incidents 2000] [--runs 20]
+/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --compliance [--staff 5000] [--incidents 2000] [--runs 20] [--data DIR]
+/// (with --data the seeded database stays in DIR and a later run with the same DIR reuses it, the same day).
 /// </summary>
 internal static class ComplianceBench
 {
@@ -22,7 +23,10 @@ internal static class ComplianceBench
         var staff = Option(args, "--staff", 5000);
         var incidents = Option(args, "--incidents", 2000);
         var runs = Option(args, "--runs", 20);
-        var data = Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));
+        // --data DIR keeps the seeded database there and reuses it on the next run (seeding 50,000 staff takes minutes).
+        var kept = Text(args, "--data");
+        var data = kept ?? Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));
+        var reuse = kept is not null && File.Exists(Path.Combine(kept, "secopsdx.db"));
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
         builder.Configuration["SecOpsDx:DataDirectory"] = data;
@@ -34,8 +38,9 @@ internal static class ComplianceBench
         await app.PrepareDatabaseAsync();
 
         var seed = Stopwatch.StartNew();
-        await using (var scope = app.Services.CreateAsyncScope())
+        if (!reuse)
         {
+            await using var scope = app.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "bench");
             await DemoSeeding.SeedAsync(sp, staff, includeAccounts: false);
@@ -124,7 +129,7 @@ internal static class ComplianceBench
         Console.WriteLine($"  hand-written SQL, open by severity median {Percentile(sqlTimes, 50),8:0.00} ms   p95 {Percentile(sqlTimes, 95),8:0.00} ms");
         Console.WriteLine($"  ratio whole summary / that one SQL query: {Percentile(summaryTimes, 50) / Percentile(sqlTimes, 50):0.0}x (not like for like: the summary computes every figure)");
         Console.WriteLine($"  ratio incident statistics / that one SQL query: {Percentile(incidentTimes, 50) / Percentile(sqlTimes, 50):0.0}x");
-        try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        if (kept is null) try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         return 0;
     }
 
@@ -133,6 +138,12 @@ internal static class ComplianceBench
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)
