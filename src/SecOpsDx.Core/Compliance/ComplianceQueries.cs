@@ -89,24 +89,12 @@ public sealed class ComplianceQueries(
 
     private async Task<TrainingArea> TrainingAsync(ComplianceSettings s, FiscalYear year, DepartmentScope? scope, CancellationToken ct)
     {
-        TrainingOverview overview;
-        IReadOnlyList<TrendPoint> trend;
-        if (scope is null)
-        {
-            var dashboard = await training.DashboardAsync(year, ct);
-            (overview, trend) = (dashboard.Overview, dashboard.Trend);
-        }
-        else
-        {
-            overview = await training.OverviewAsync(year, DayFor(year), ct);
-            var points = new List<TrendPoint>();
-            foreach (var y in (await training.YearsAsync(ct)).OrderBy(y => y.StartYear))
-            {
-                var o = y == year ? overview : await training.OverviewAsync(y, DayFor(y), ct);
-                if (o.Courses.Count > 0) points.Add(new TrendPoint(y, Sum(o.Departments.Where(d => scope.Contains(d.DepartmentId)))));
-            }
-            trend = points;
-        }
+        // Every 年度 with courses, each counted in the database as of its day: this 年度's figures and the trend.
+        var overviews = await training.OverviewsAsync(ct);
+        var overview = overviews.FirstOrDefault(o => o.Year == year) ?? new TrainingOverview(year, DayFor(year), TrainingRate.Zero, [], []);
+        IReadOnlyList<TrendPoint> trend = overviews
+            .Select(o => new TrendPoint(o.Year, scope is null ? o.Overall : Sum(o.Departments.Where(d => scope.Contains(d.DepartmentId)))))
+            .ToList();
         var byDepartment = scope is null ? overview.Departments : overview.Departments.Where(d => scope.Contains(d.DepartmentId)).ToList();
         var overall = scope is null ? overview.Overall : Sum(byDepartment);
         var drill = await LastDrillAsync(year, scope, ct);

@@ -267,15 +267,16 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         // some roles or departments need each person's acknowledgments beside their roles.
         var forEveryone = facts.Where(f => PolicyAudience.Parse(f.Document.Audience).IsEveryone).Select(f => f.Document.Id).ToList();
         var restricted = facts.Select(f => f.Document.Id).Except(forEveryone).ToList();
-        var (people, acks) = await DepartmentPeopleAsync(db, departmentId, restricted, ct);
+        var inPost = PolicyPeople.InPost(db, Today, departmentId);
+        var everyone = forEveryone.Count == 0 ? 0 : await inPost.CountAsync(ct);
+        var restrictedCounts = await RestrictedCountsAsync(db, inPost, facts.Where(f => restricted.Contains(f.Document.Id)).ToList(), ct);
         // Filtered by the people in post as a subquery, so SQLite reads the (StaffId, DocumentId, RevisionNumber) index.
-        var staffIds = PolicyPeople.InPost(db, Today, departmentId).Select(s => s.Id);
+        var staffIds = inPost.Select(s => s.Id);
         var counted = forEveryone.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
             .Where(a => staffIds.Contains(a.StaffId))
             .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
             .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
             .ToListAsync(ct);
-        var byDocument = acks.ToLookup(a => a.DocumentId);
         var rows = new List<DepartmentRate>();
         foreach (var f in facts)
         {
@@ -284,18 +285,51 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
             {
                 // A person acknowledges once within the versions that count (AcknowledgePolicy adds nothing after that).
                 var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
-                applicable = people.Count;
+                applicable = everyone;
                 acknowledged = Math.Min(applicable, counted
                     .Where(c => c.DocumentId == f.Document.Id && c.RevisionNumber >= from && c.RevisionNumber <= f.InForce!.Number).Sum(c => c.People));
             }
-            else
-            {
-                var (list, done) = Count(f, people, byDocument[f.Document.Id]);
-                (applicable, acknowledged) = (list.Count, done);
-            }
+            else (applicable, acknowledged) = restrictedCounts[f.Document.Id];
             rows.Add(new DepartmentRate(f.Document.Id, f.Document.Slug, f.Document.Title, f.InForce!.Number, applicable, acknowledged));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// For documents meant for some roles or departments: how many of the given staff in post it applies to (their
+    /// department's code or its parent's named, or one of the roles held) and how many of them acknowledged a revision
+    /// that counts for the one in force. Counted in the database, one statement per document.
+    /// </summary>
+    private static async Task<Dictionary<int, (int Applicable, int Acknowledged)>> RestrictedCountsAsync(SecOpsDxDbContext db,
+        IQueryable<Organization.StaffMember> inPost, List<Facts> documents, CancellationToken ct)
+    {
+        var result = new Dictionary<int, (int, int)>();
+        if (documents.Count == 0) return result;
+        var departments = await db.Departments.AsNoTracking()
+            .Select(d => new { d.Id, d.Code, ParentCode = d.Parent != null ? d.Parent.Code : null }).ToListAsync(ct);
+        foreach (var f in documents)
+        {
+            var audience = PolicyAudience.Parse(f.Document.Audience);
+            var departmentIds = departments
+                .Where(d => audience.Includes([], d.Code, d.ParentCode)).Select(d => d.Id).ToList();
+            var roles = audience.Roles.ToList();
+            var roleHolders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where roles.Contains(r.Name!) select ur.UserId;
+            var documentId = f.Document.Id;
+            var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
+            var number = f.InForce!.Number;
+            var counts = await inPost
+                .Where(s => departmentIds.Contains(s.DepartmentId) || (s.UserId != null && roleHolders.Contains(s.UserId)))
+                .GroupBy(s => 1)
+                .Select(g => new
+                {
+                    Applicable = g.Count(),
+                    Acknowledged = g.Count(s => db.PolicyAcknowledgments.Any(a =>
+                        a.StaffId == s.Id && a.DocumentId == documentId && a.RevisionNumber >= from && a.RevisionNumber <= number)),
+                })
+                .SingleOrDefaultAsync(ct);
+            result[documentId] = counts is null ? (0, 0) : (counts.Applicable, counts.Acknowledged);
+        }
+        return result;
     }
 
     /// <summary>The department's staff in post to whom the document applies and who have not acknowledged its revision in force.</summary>
@@ -352,15 +386,5 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
             .Where(a => staffIds.Contains(a.StaffId) && documentIds.Contains(a.DocumentId))
             .Select(a => new Ack(a.StaffId, a.DocumentId, a.RevisionNumber)).ToListAsync(ct);
         return (people, acks);
-    }
-
-    private static (List<Person> Applicable, int Acknowledged) Count(Facts f, List<Person> people, IEnumerable<Ack> acks)
-    {
-        var audience = PolicyAudience.Parse(f.Document.Audience);
-        var applicable = people.Where(p => audience.Includes(p.Roles, p.DepartmentCode, p.ParentCode)).ToList();
-        var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
-        var done = acks.Where(a => a.RevisionNumber >= from && a.RevisionNumber <= f.InForce!.Number)
-            .Select(a => a.StaffId).ToHashSet();
-        return (applicable, applicable.Count(p => done.Contains(p.StaffId)));
     }
 }

@@ -116,14 +116,68 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             departmentId is { } d2 ? snapshot.DepartmentName(d2) : null, rate, rows);
     }
 
-    /// <summary>The rate of every course of a 年度 and per department (each person where they were that day), as of a day.</summary>
+    /// <summary>
+    /// The rate of every course of a 年度 and per department (each person where they were that day), as of a day.
+    /// Counted in the database (<see cref="TrainingRateCounts"/>): the same figures as the in-memory overview of
+    /// <see cref="DashboardAsync"/>, without reading every person and record.
+    /// </summary>
     public async Task<TrainingOverview> OverviewAsync(FiscalYear year, DateOnly? asOf = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear), ct);
-        return Overview(snapshot, facts, year, asOf ?? DefaultDayFor(year));
+        var courses = await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).Where(c => c.FiscalYear == year.StartYear).ToListAsync(ct);
+        var departments = await DepartmentsAsync(db, ct);
+        return await CountedOverviewAsync(db, departments, courses, year, asOf ?? DefaultDayFor(year), ct);
     }
+
+    /// <summary>
+    /// The overview of every 年度 that has courses, oldest first, each as of its last day (or today for the current one),
+    /// counted in the database: the CISO's figures and trend in one call.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingOverview>> OverviewsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var courses = (await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).ToListAsync(ct)).ToLookup(c => c.FiscalYear);
+        var departments = await DepartmentsAsync(db, ct);
+        var result = new List<TrainingOverview>();
+        foreach (var group in courses.OrderBy(g => g.Key))
+        {
+            var year = new FiscalYear(group.Key);
+            result.Add(await CountedOverviewAsync(db, departments, group.ToList(), year, DefaultDayFor(year), ct));
+        }
+        return result;
+    }
+
+    private static Task<Dictionary<int, TrainingSnapshot.DepartmentInfo>> DepartmentsAsync(SecOpsDxDbContext db, CancellationToken ct) =>
+        db.Departments.AsNoTracking().Select(d => new TrainingSnapshot.DepartmentInfo(d.Id, d.Code, d.Name, d.ParentId)).ToDictionaryAsync(d => d.Id, ct);
+
+    private static async Task<TrainingOverview> CountedOverviewAsync(SecOpsDxDbContext db, IReadOnlyDictionary<int, TrainingSnapshot.DepartmentInfo> departments,
+        IReadOnlyList<TrainingCourse> courses, FiscalYear year, DateOnly day, CancellationToken ct)
+    {
+        var counts = await TrainingRateCounts.CountAsync(db, courses, day, ct);
+        var perDepartment = new Dictionary<int, TrainingRate>();
+        var rows = new List<CourseRateRow>(courses.Count);
+        var overall = TrainingRate.Zero;
+        foreach (var c in courses.OrderBy(c => c.OpensOn).ThenBy(c => c.Title, StringComparer.Ordinal))
+        {
+            var rate = TrainingRate.Zero;
+            if (counts.TryGetValue(c.Id, out var byDepartment))
+                foreach (var (dept, one) in byDepartment)
+                {
+                    rate = rate.Plus(one);
+                    perDepartment[dept] = perDepartment.GetValueOrDefault(dept, TrainingRate.Zero).Plus(one);
+                }
+            overall = overall.Plus(rate);
+            rows.Add(new CourseRateRow(c.Id, c.Title, c.Kind, c.OpensOn, c.DueOn, c.HasQuiz, rate, c.Version));
+        }
+        return new TrainingOverview(year, day, overall, rows, DepartmentRows(perDepartment, departments));
+    }
+
+    private static List<DepartmentRateRow> DepartmentRows(Dictionary<int, TrainingRate> perDepartment, IReadOnlyDictionary<int, TrainingSnapshot.DepartmentInfo> departments) =>
+        perDepartment
+            .Select(kv => departments.TryGetValue(kv.Key, out var d)
+                ? new DepartmentRateRow(d.Id, d.Code, d.Name, kv.Value)
+                : new DepartmentRateRow(kv.Key, "", "", kv.Value))
+            .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
 
     private static TrainingOverview Overview(TrainingSnapshot snapshot, IReadOnlyList<CourseFacts> facts, FiscalYear year, DateOnly day)
     {
@@ -147,12 +201,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             overall = overall.Plus(rate);
             courses.Add(new CourseRateRow(f.Course.Id, f.Course.Title, f.Course.Kind, f.Course.OpensOn, f.Course.DueOn, f.Course.HasQuiz, rate, f.Course.Version));
         }
-        var departments = perDepartment
-            .Select(kv => snapshot.Departments.TryGetValue(kv.Key, out var d)
-                ? new DepartmentRateRow(d.Id, d.Code, d.Name, kv.Value)
-                : new DepartmentRateRow(kv.Key, "", "", kv.Value))
-            .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
-        return new TrainingOverview(year, day, overall, courses, departments);
+        return new TrainingOverview(year, day, overall, courses, DepartmentRows(perDepartment, snapshot.Departments));
     }
 
     /// <summary>

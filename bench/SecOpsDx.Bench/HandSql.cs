@@ -1,0 +1,74 @@
+/// <summary>
+/// The compliance summary's headline figures written by hand as single SQLite queries, for the benchmark's ratio:
+/// the same rules as the app (in post on the day, the department of the day through the moves, a 部 taking its 課,
+/// audience columns as stored, named staff, exemptions, first passed record on or before the day).
+/// </summary>
+internal static class HandSql
+{
+    private const string Assignments = """
+        WITH mv AS (
+            SELECT StaffMemberId, FromDepartmentId FROM (
+                SELECT StaffMemberId, FromDepartmentId, ROW_NUMBER() OVER (PARTITION BY StaffMemberId ORDER BY EffectiveOn, Id) AS n
+                FROM StaffDepartmentMoves WHERE EffectiveOn > $day) WHERE n = 1),
+        q AS (
+            SELECT s.Id, s.HiredOn, s.Category, s.UserId, COALESCE(mv.FromDepartmentId, s.DepartmentId) AS Dept, d.ParentId AS Parent
+            FROM StaffMembers s LEFT JOIN mv ON mv.StaffMemberId = s.Id LEFT JOIN Departments d ON d.Id = COALESCE(mv.FromDepartmentId, s.DepartmentId)
+            WHERE (s.HiredOn IS NULL OR s.HiredOn <= $day) AND (s.RetiredOn IS NULL OR s.RetiredOn >= $day)),
+        a AS (
+            SELECT c.Id AS CourseId, q.Id AS StaffId, q.Dept,
+                EXISTS (SELECT 1 FROM TrainingRecords r WHERE r.CourseId = c.Id AND r.StaffMemberId = q.Id AND r.Passed AND r.CompletedOn <= $day) AS Done,
+                EXISTS (SELECT 1 FROM TrainingExemptions e WHERE e.CourseId = c.Id AND e.StaffMemberId = q.Id AND NOT e.Withdrawn) AS Exempt
+            FROM TrainingCourses c JOIN q
+            WHERE c.FiscalYear = $year AND c.OpensOn <= $day AND (
+                EXISTS (SELECT 1 FROM TrainingAssignees t WHERE t.CourseId = c.Id AND t.StaffMemberId = q.Id)
+                OR (NOT c.NamedStaffOnly
+                    AND (c.AudienceCategories = 0 OR (c.AudienceCategories & q.Category) <> 0)
+                    AND (c.AudienceHiredOnOrAfter IS NULL OR q.HiredOn >= c.AudienceHiredOnOrAfter)
+                    AND ((COALESCE(c.AudienceDepartmentIds, '') = '' AND COALESCE(c.AudienceRoles, '') = '')
+                        OR instr(',' || c.AudienceDepartmentIds || ',', ',' || q.Dept || ',') > 0
+                        OR instr(',' || c.AudienceDepartmentIds || ',', ',' || q.Parent || ',') > 0
+                        OR EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles ro ON ro.Id = ur.RoleId
+                                   WHERE ur.UserId = q.UserId AND instr(',' || c.AudienceRoles || ',', ',' || ro.Name || ',') > 0)))))
+        """;
+
+    /// <summary>Completed and assigned (exempt people without a completion are in neither) over this 年度's courses.</summary>
+    public const string TrainingOverall = Assignments + """
+        SELECT COALESCE(SUM(Done), 0), COALESCE(SUM(Done OR NOT Exempt), 0) FROM a
+        """;
+
+    public const string TrainingByDepartment = Assignments + """
+        SELECT Dept, SUM(Done), SUM(Done OR NOT Exempt) FROM a GROUP BY Dept HAVING SUM(Done OR NOT Exempt) > 0
+        """;
+
+    /// <summary>
+    /// Acknowledged and applicable over every document in force: its latest approved revision in effect, counted from
+    /// the last material revision up to it; applicable to everyone in post, or to those of the departments (a 部 with its
+    /// 課) and roles its audience names.
+    /// </summary>
+    public const string PolicyAcknowledgments = """
+        WITH f AS (
+            SELECT d.Id, ' ' || COALESCE(d.Audience, 'all') || ' ' AS Aud,
+                (SELECT r.Number FROM PolicyRevisions r WHERE r.DocumentId = d.Id AND r.Stage = 'Approved' AND r.EffectiveOn <= $today
+                 ORDER BY r.EffectiveOn DESC, r.Number DESC LIMIT 1) AS Cur
+            FROM PolicyDocuments d WHERE d.AbolishedOn IS NULL OR d.AbolishedOn > $today),
+        g AS (
+            SELECT f.Id, f.Aud, f.Cur, COALESCE(
+                (SELECT MAX(r.Number) FROM PolicyRevisions r WHERE r.DocumentId = f.Id AND r.Stage = 'Approved' AND r.Number <= f.Cur AND r.Change = 'Material'),
+                (SELECT MIN(r.Number) FROM PolicyRevisions r WHERE r.DocumentId = f.Id AND r.Stage = 'Approved' AND r.Number <= f.Cur)) AS Frm
+            FROM f WHERE f.Cur IS NOT NULL),
+        p AS (
+            SELECT s.Id, s.UserId, d.Code, pd.Code AS ParentCode FROM StaffMembers s JOIN Departments d ON d.Id = s.DepartmentId
+            LEFT JOIN Departments pd ON pd.Id = d.ParentId
+            WHERE (s.HiredOn IS NULL OR s.HiredOn <= $today) AND (s.RetiredOn IS NULL OR s.RetiredOn >= $today)),
+        x AS (
+            SELECT g.Id, g.Cur, g.Frm, p.Id AS StaffId FROM g JOIN p
+            WHERE trim(g.Aud) = 'all' OR trim(g.Aud) = ''
+               OR instr(g.Aud, ' dept:' || p.Code || ' ') > 0 OR instr(g.Aud, ' dept:' || p.ParentCode || ' ') > 0
+               OR EXISTS (SELECT 1 FROM AspNetUserRoles ur JOIN AspNetRoles ro ON ro.Id = ur.RoleId
+                          WHERE ur.UserId = p.UserId AND instr(g.Aud, ' role:' || ro.Name || ' ') > 0))
+        SELECT COALESCE(SUM(EXISTS (SELECT 1 FROM PolicyAcknowledgments k WHERE k.StaffId = x.StaffId AND k.DocumentId = x.Id
+                                    AND k.RevisionNumber BETWEEN x.Frm AND x.Cur)), 0), COUNT(*) FROM x
+        """;
+
+    public const string IncidentsOpenBySeverity = "SELECT Severity, COUNT(*) FROM Incidents WHERE Status <> 'Closed' GROUP BY Severity";
+}
