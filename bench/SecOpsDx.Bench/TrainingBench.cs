@@ -238,7 +238,12 @@ internal static partial class TrainingBench
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted") Interlocked.Increment(ref count);
+            if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted")
+            {
+                Interlocked.Increment(ref count);
+                if (Environment.GetEnvironmentVariable("EXP_SQL") is not null && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData e)
+                    lock (listeners) Console.Error.WriteLine("SQL: " + e.Command.CommandText.Replace("\n", " ")[..Math.Min(160, e.Command.CommandText.Length)]);
+            }
         }
 
         public void OnCompleted() { }
