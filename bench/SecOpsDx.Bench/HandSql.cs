@@ -16,10 +16,11 @@ internal static class HandSql
             WHERE (s.HiredOn IS NULL OR s.HiredOn <= $day) AND (s.RetiredOn IS NULL OR s.RetiredOn >= $day)),
         a AS (
             SELECT c.Id AS CourseId, q.Id AS StaffId, q.Dept,
-                EXISTS (SELECT 1 FROM TrainingRecords r WHERE r.CourseId = c.Id AND r.StaffMemberId = q.Id AND r.Passed AND r.CompletedOn <= $day) AS Done,
+                EXISTS (SELECT 1 FROM TrainingRecords r WHERE r.CourseId = c.Id AND r.StaffMemberId = q.Id AND r.Passed AND r.CompletedOn <= $day
+                    AND NOT EXISTS (SELECT 1 FROM TrainingRecordWithdrawals w WHERE w.RecordId = r.Id)) AS Done,
                 EXISTS (SELECT 1 FROM TrainingExemptions e WHERE e.CourseId = c.Id AND e.StaffMemberId = q.Id AND NOT e.Withdrawn) AS Exempt
             FROM TrainingCourses c JOIN q
-            WHERE c.FiscalYear = $year AND c.OpensOn <= $day AND (
+            WHERE c.FiscalYear = $year AND c.OpensOn <= $day AND c.RetiredAt IS NULL AND (
                 EXISTS (SELECT 1 FROM TrainingAssignees t WHERE t.CourseId = c.Id AND t.StaffMemberId = q.Id)
                 OR (NOT c.NamedStaffOnly
                     AND (c.AudienceCategories = 0 OR (c.AudienceCategories & q.Category) <> 0)

@@ -24,6 +24,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
 
         await admin.FillAsync("[data-testid=staff-hired]", "R2.4.1");
         await admin.FillAsync("#f-title", "係長");
+        await admin.SelectOptionAsync("[data-testid=staff-category]", new SelectOptionValue { Label = "会計年度任用職員" });
         await admin.ClickAsync("[data-testid=staff-save]");
         await Assertions.Expect(admin.Locator("[data-testid=form-success]")).ToBeVisibleAsync();
 
@@ -36,6 +37,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(latest).Not.ToContainTextAsync("StaffMember");
         await Assertions.Expect(latest).ToContainTextAsync("係長");
         await Assertions.Expect(latest).ToContainTextAsync("令和2年4月1日");
+        await Assertions.Expect(latest).ToContainTextAsync("会計年度任用職員");
 
         await admin.ClickAsync("[data-testid=audit-verify]");
         await Assertions.Expect(admin.Locator("[data-testid=audit-verify-result]")).ToContainTextAsync("改ざんは検出されませんでした");

@@ -110,6 +110,92 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_CISO_retires_a_course_made_by_mistake_and_it_leaves_the_rates_and_the_staffs_tasks()
+    {
+        const string title = "誤って作成した研修(取り下げ確認)";
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.GotoAsync("/training/courses/new");
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        await ciso.FillAsync("[data-testid=course-title]", title);
+        await ciso.ClickAsync("[data-testid=course-save]");
+        await ciso.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
+        await Assertions.Expect(ciso.Locator("[data-testid=course-form][data-retired=false]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        // Without a reason it is refused and nothing changes; with one the page turns read-only and says when and why.
+        await ciso.ClickAsync("[data-testid=retire-panel] summary");
+        await ciso.ClickAsync("[data-testid=retire-submit]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-error]")).ToContainTextAsync("理由");
+        await Assertions.Expect(ciso.Locator("[data-testid=course-form][data-retired=false]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.FillAsync("[data-testid=retire-reason]", "同じ研修を二重に作成したため");
+        await ciso.ClickAsync("[data-testid=retire-submit]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync(title);
+        await Assertions.Expect(ciso.Locator("[data-testid=course-form][data-retired=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=course-retired-reason]")).ToHaveTextAsync("同じ研修を二重に作成したため");
+        await Assertions.Expect(ciso.Locator("[data-testid=course-retired-on]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=course-title]")).ToBeDisabledAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=course-save]")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        await ciso.GotoAsync("/training");
+        await Assertions.Expect(ciso.Locator("[data-testid=overview-retired-course]", new() { HasText = title })).ToBeVisibleAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=overview-course]", new() { HasText = title })).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        var staff = await fixture.SignInAsync("staff@example.jp");
+        await staff.GotoAsync("/my/tasks");
+        await staff.Locator("[data-testid=training-tasks]").WaitForAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=training-task]", new() { HasText = title })).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(staff);
+        await staff.Context.CloseAsync();
+        await ciso.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_withdraws_a_paper_sheet_entered_by_mistake_and_the_person_is_back_where_they_were()
+    {
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        await manager.GotoAsync("/training/department");
+        await BrowserFixture.WaitUntilInteractiveAsync(manager);
+        // The all-staff course is about half done, so the department has people still to take it.
+        var chosen = await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = AllStaffCourse });
+        await manager.Locator($"[data-testid=dept-summary][data-course='{chosen[0]}']").WaitForAsync();
+
+        // Someone still to take it other than the person the confirmation journey uses.
+        await manager.ClickAsync("[data-testid=paper-panel] summary");
+        var labels = await manager.Locator("[data-testid=paper-staff] option").AllInnerTextsAsync();
+        var label = labels.Skip(1).First(l => !l.StartsWith("D0005", StringComparison.Ordinal));
+        var number = label.Split(' ')[0];
+        var row = manager.Locator($"[data-testid=dept-row][data-staff='{number}']");
+        var before = await row.Locator("[data-testid=dept-row-status]").InnerTextAsync();
+        await manager.SelectOptionAsync("[data-testid=paper-staff]", new SelectOptionValue { Label = label });
+        await manager.FillAsync("[data-testid=paper-date]", TodayInJapan);
+        await manager.FillAsync("[data-testid=paper-reason]", "紙の受講票(取り違え)");
+        await manager.ClickAsync("[data-testid=paper-submit]");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync("受講済");
+        await Axe.AssertNoSeriousAsync(manager);
+
+        await row.Locator("[data-testid=undo-open]").ClickAsync();
+        var panel = manager.Locator($"[data-testid=undo-panel][data-staff='{number}']");
+        await panel.WaitForAsync();
+        await manager.ClickAsync("[data-testid=undo-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=form-error]")).ToContainTextAsync("理由");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync("受講済");
+        await Axe.AssertNoSeriousAsync(manager);
+
+        await manager.FillAsync("[data-testid=undo-reason]", "別の職員の受講票を取り違えたため");
+        await manager.ClickAsync("[data-testid=undo-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=form-success]")).ToContainTextAsync("取り消しました");
+        await Assertions.Expect(row.Locator("[data-testid=dept-row-status]")).ToHaveTextAsync(before);
+        await Assertions.Expect(panel).ToHaveCountAsync(0);
+        var withdrawn = manager.Locator($"[data-testid=dept-withdrawn-row][data-staff='{number}']");
+        await Assertions.Expect(withdrawn).ToContainTextAsync("別の職員の受講票を取り違えたため");
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_CISO_imports_a_drill_CSV_sees_unknown_addresses_and_assigns_a_follow_up()
     {
         var csv = new StringBuilder("id,status,ip,latitude,longitude,send_date,reported,email,first_name,last_name,position\n")

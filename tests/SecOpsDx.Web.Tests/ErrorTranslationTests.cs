@@ -76,6 +76,7 @@ public sealed partial class ErrorTranslationTests
         "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "ownerUserId", "abolishedOn", "abolitionReason", "notApplicableReason", "evidenceText",
         "status", "verificationNotes", "verifiedOn", "result", "evidenceNote", "exceptionReason", "compensatingMeasures", "expiresOn", "systemId",
         "answer", "answerNote", "correctiveAction", "findingDueOn", "selfCheckSummary",
+        "employmentCategory",
     ];
 
     [Theory]

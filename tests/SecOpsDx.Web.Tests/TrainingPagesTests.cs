@@ -25,6 +25,10 @@ public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixtu
     [InlineData("manager@example.jp", "/training/drills")]
     [InlineData("csirt@example.jp", "/training/department")]
     [InlineData("ciso@example.jp", "/training/import")]
+    [InlineData("staff@example.jp", "/training/courses/1")]
+    [InlineData("manager@example.jp", "/training/courses/1")]
+    [InlineData("manager@example.jp", "/organization/staff/1")]
+    [InlineData("ciso@example.jp", "/organization/staff/1")]
     public async Task Staff_and_managers_cannot_open_the_pages_of_the_CISO_office(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);
@@ -69,6 +73,28 @@ public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixtu
         Assert.Matches($"data-course=\"{row.Groups[1].Value}\">(?:(?!</tr>).)*受講済", after.Replace("\n", " "));
         var history = await client.GetStringAsync("/my/training/history");
         Assert.True(Regex.Matches(history, "data-testid=\"history-row\"").Count >= 2, "the failed try and the passed one are both in the history");
+    }
+
+    [Fact]
+    public async Task The_CISO_office_sees_a_retired_course_apart_from_the_rates_and_its_page_read_only_with_the_day_and_reason()
+    {
+        var client = await SignIn.AsAsync(factory, "ciso@example.jp");
+        var overview = WebUtility.HtmlDecode(await client.GetStringAsync("/training"));
+        var retired = Regex.Match(overview, "data-testid=\"overview-retired-course\">\\s*<td><a href=\"training/courses/(\\d+)\">([^<]+)</a>");
+        Assert.True(retired.Success, "the retired course is listed");
+        Assert.Equal(DemoTraining.RetiredTitle, retired.Groups[2].Value);
+        Assert.Contains(DemoTraining.RetiredReason, overview);
+        Assert.DoesNotMatch($"data-testid=\"overview-course\">\\s*<td><a href=\"training/courses/{retired.Groups[1].Value}\"", overview);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/training/courses/{retired.Groups[1].Value}"));
+        Assert.Contains("data-testid=\"course-retired\"", page);
+        Assert.Contains(DemoTraining.RetiredReason, page);
+        Assert.Contains("data-retired=\"true\"", page);
+        Assert.DoesNotContain("data-testid=\"course-save\"", page);
+        Assert.DoesNotContain("data-testid=\"retire-panel\"", page);
+
+        var staff = await SignIn.AsAsync(factory, "staff@example.jp");
+        Assert.DoesNotContain(DemoTraining.RetiredTitle, WebUtility.HtmlDecode(await staff.GetStringAsync("/my/tasks")));
     }
 
     private static async Task<string> PostAsync(HttpClient client, string path, string?[] answers)

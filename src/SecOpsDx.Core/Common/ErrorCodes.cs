@@ -137,6 +137,12 @@ public static class ErrorCodes
     /// <summary>{0} = the missing columns' names.</summary>
     public const string ImportMissingColumns = "training.import-missing-columns";
     public const string DrillNotFound = "drill.not-found";
+    /// <summary>The course was withdrawn (取り下げ): its records are kept read-only.</summary>
+    public const string CourseRetired = "training.course-retired";
+    public const string RecordNotFound = "training.record-not-found";
+    /// <summary>Only a paper record (紙の受講票) can be withdrawn; a person's own confirmation or an import cannot.</summary>
+    public const string NotPaperRecord = "training.not-paper-record";
+    public const string RecordWithdrawn = "training.record-withdrawn";
     // Policy register.
     public const string PolicyNotFound = "policy.not-found";
     /// <summary>{0} = the day it was abolished.</summary>

@@ -46,6 +46,7 @@ public class SecOpsDxDbContext(
     public DbSet<Training.TrainingRecord> TrainingRecords => Set<Training.TrainingRecord>();
     public DbSet<Training.TrainingExemption> TrainingExemptions => Set<Training.TrainingExemption>();
     public DbSet<Training.TrainingAssignee> TrainingAssignees => Set<Training.TrainingAssignee>();
+    public DbSet<Training.TrainingRecordWithdrawal> TrainingRecordWithdrawals => Set<Training.TrainingRecordWithdrawal>();
     public DbSet<Training.Drill> Drills => Set<Training.Drill>();
     public DbSet<Training.DrillResult> DrillResults => Set<Training.DrillResult>();
     public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();

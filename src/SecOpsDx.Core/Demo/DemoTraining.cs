@@ -9,7 +9,8 @@ namespace SecOpsDx.Core.Demo;
 /// <summary>
 /// The training a newcomer finds on first start: past 年度 whose all-staff course reached about 92 % and 96 %, and
 /// the current 年度 about half done, with a new-hire course and a course already past its due date so that some
-/// people are overdue. The demo staff account has the current all-staff course, with its quiz, still open.
+/// people are overdue. The demo staff account has the current all-staff course, with its quiz, still open. The current
+/// 年度 also has one retired course and one paper record withdrawn as entered by mistake.
 /// Deterministic for the same roster and date; does nothing when courses exist already.
 /// </summary>
 public static class DemoTraining
@@ -18,6 +19,10 @@ public static class DemoTraining
     public const string PrivacyTitle = "個人情報保護研修";
     public const string NewHireTitle = "新規採用職員 情報セキュリティ研修";
     public const string ManagersTitle = "情報セキュリティ管理者研修";
+    /// <summary>A course of the current 年度 that the CISO office withdrew (取り下げ); its few records stay.</summary>
+    public const string RetiredTitle = "情報セキュリティ研修(全職員・旧教材)";
+    public const string RetiredReason = "新教材の全職員研修と重複して作成したため取り下げ";
+    public const string WithdrawnPaperReason = "別の職員の受講票と取り違えて記録したため取消";
 
     public const string Quiz = """
         差出人に心当たりのないメールに添付ファイルがありました。どうしますか？
@@ -105,14 +110,16 @@ public static class DemoTraining
             {
                 // Due at the end of October: whoever has not taken it is overdue now.
                 var privacy = Course(year, PrivacyTitle, TrainingKind.Other, due: new DateOnly(year.StartYear, 10, 31));
+                var privacyDone = new HashSet<int>();
                 foreach (var s in staff)
-                    if (s.EmployeeNumber != demoStaff && random.NextDouble() < 0.85 && (s.HiredOn is null || s.HiredOn <= today))
+                    if (s.EmployeeNumber != demoStaff && random.NextDouble() < 0.85 && (s.HiredOn is null || s.HiredOn <= today) && privacyDone.Add(s.Id))
                         Complete(privacy, s.Id, Between(Max(privacy.OpensOn, s.HiredOn ?? privacy.OpensOn), Min(privacy.DueOn, today)), CompletionMethod.Self, quiz: false);
                 var hires = Course(year, NewHireTitle, TrainingKind.NewHire);
                 hires.AudienceHiredOnOrAfter = year.FirstDay;
                 hires.DueDaysAfterHire = 60;
                 foreach (var s in staff.Where(s => s.HiredOn >= year.FirstDay && s.HiredOn <= today))
                     if (random.NextDouble() < 0.7) Complete(hires, s.Id, Min(s.HiredOn!.Value.AddDays(random.Next(10, 50)), today), CompletionMethod.Self, quiz: false);
+                AddRetiredAndWithdrawn(year, privacy, privacyDone);
             }
         }
         // Targeted-mail drills: one last 年度 and one this 年度, so the second is compared with the first.
@@ -140,6 +147,31 @@ public static class DemoTraining
         }
         await db.SaveChangesAsync(ct);
         return courses;
+
+        // Without the random source, so the figures above stay as they were.
+        void AddRetiredAndWithdrawn(FiscalYear year, TrainingCourse privacy, HashSet<int> privacyDone)
+        {
+            var on = Min(privacy.OpensOn.AddDays(30), today.AddDays(-1));
+            if (on < privacy.OpensOn) return;
+            var retired = Course(year, RetiredTitle, TrainingKind.AllStaff);
+            foreach (var s in staff.Where(s => s.EmployeeNumber != demoStaff && s.HiredOn <= on && (s.RetiredOn is null || s.RetiredOn >= on)).Take(3))
+                Complete(retired, s.Id, on, CompletionMethod.Self, quiz: false);
+            retired.RetiredAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(18, 0)), JapanTime.Offset);
+            retired.RetiredReason = RetiredReason;
+            retired.RetiredByName = "デモデータ";
+
+            // A paper sheet entered for the wrong person and withdrawn: they are still to take the course.
+            var wrong = staff.FirstOrDefault(s => s.EmployeeNumber != demoStaff && !privacyDone.Contains(s.Id)
+                && (s.HiredOn is null || s.HiredOn <= on) && (s.RetiredOn is null || s.RetiredOn >= today));
+            if (wrong is null) return;
+            Complete(privacy, wrong.Id, on, CompletionMethod.Paper, quiz: false);
+            var record = db.ChangeTracker.Entries<TrainingRecord>().Select(e => e.Entity).Last(r => r.StaffMemberId == wrong.Id && r.Course == privacy);
+            db.TrainingRecordWithdrawals.Add(new TrainingRecordWithdrawal
+            {
+                Record = record, Reason = WithdrawnPaperReason, WithdrawnAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(18, 0)), JapanTime.Offset),
+                WithdrawnByName = "デモデータ",
+            });
+        }
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -5,9 +5,10 @@ namespace SecOpsDx.Core.Organization;
 
 public sealed record DepartmentInput(string Code, string Name, int? ParentId, bool IsActive);
 
+/// <param name="Category">雇用区分, exactly one; null keeps what is stored (a new person is 正規職員).</param>
 public sealed record StaffInput(
     string EmployeeNumber, string FullName, string? Kana, int DepartmentId, string? Title, string? Email,
-    DateOnly? HiredOn, DateOnly? RetiredOn);
+    DateOnly? HiredOn, DateOnly? RetiredOn, EmploymentCategory? Category = null);
 
 /// <summary>Writes to departments and staff. Each checks its input first and refuses stale edits.</summary>
 public sealed class OrganizationCommands(IDbContextFactory<SecOpsDxDbContext> factory)
@@ -60,6 +61,9 @@ public sealed class OrganizationCommands(IDbContextFactory<SecOpsDxDbContext> fa
         var title = errors.Text("position", input.Title, OrganizationLimits.Position, required: false);
         var email = errors.Email("email", input.Email);
         if (input.HiredOn is { } h && input.RetiredOn is { } r && r < h) errors.Add("retiredOn", ErrorCodes.RetiredBeforeHired);
+        // The enum is a set of flags for course audiences; a person is in exactly one category.
+        if (input.Category is { } c && c is not (EmploymentCategory.Regular or EmploymentCategory.FiscalYearAppointed or EmploymentCategory.Contractor))
+            errors.Add("employmentCategory", ErrorCodes.Required);
         errors.ThrowIfAny();
 
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -88,6 +92,7 @@ public sealed class OrganizationCommands(IDbContextFactory<SecOpsDxDbContext> fa
         staff.Email = email;
         staff.HiredOn = input.HiredOn;
         staff.RetiredOn = input.RetiredOn;
+        if (input.Category is { } category) staff.Category = category;
         await db.SaveOrConflictAsync(ct);
         return staff.Id;
     }

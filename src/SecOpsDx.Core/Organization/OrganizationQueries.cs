@@ -8,7 +8,8 @@ public sealed record DepartmentRow(int Id, string Code, string Name, int? Parent
 
 public sealed record StaffRow(
     int Id, string EmployeeNumber, string FullName, string? Kana, int DepartmentId, string DepartmentCode, string DepartmentName,
-    string? Title, string? Email, DateOnly? HiredOn, DateOnly? RetiredOn, string? UserEmail, int Version);
+    string? Title, string? Email, DateOnly? HiredOn, DateOnly? RetiredOn, string? UserEmail, int Version,
+    EmploymentCategory Category = EmploymentCategory.Regular);
 
 public sealed record StaffFilter(string? Text = null, int? DepartmentId = null, bool IncludeRetired = false, int Page = 1, int PageSize = 50);
 
@@ -66,7 +67,7 @@ public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> fac
         var items = await q.OrderBy(s => s.EmployeeNumber)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(s => new StaffRow(s.Id, s.EmployeeNumber, s.FullName, s.Kana, s.DepartmentId, s.Department!.Code, s.Department.Name,
-                s.Title, s.Email, s.HiredOn, s.RetiredOn, s.User != null ? s.User.Email : null, s.Version))
+                s.Title, s.Email, s.HiredOn, s.RetiredOn, s.User != null ? s.User.Email : null, s.Version, s.Category))
             .ToListAsync(ct);
         return new Paged<StaffRow>(items, total, page, pageSize);
     }
@@ -76,7 +77,7 @@ public sealed class OrganizationQueries(IDbContextFactory<SecOpsDxDbContext> fac
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Staff.AsNoTracking().Where(s => s.Id == id)
             .Select(s => new StaffRow(s.Id, s.EmployeeNumber, s.FullName, s.Kana, s.DepartmentId, s.Department!.Code, s.Department.Name,
-                s.Title, s.Email, s.HiredOn, s.RetiredOn, s.User != null ? s.User.Email : null, s.Version))
+                s.Title, s.Email, s.HiredOn, s.RetiredOn, s.User != null ? s.User.Email : null, s.Version, s.Category))
             .SingleOrDefaultAsync(ct);
     }
 }

@@ -39,7 +39,7 @@ internal static class OnePersonReads
 
     private static readonly Func<SecOpsDxDbContext, int, int, IAsyncEnumerable<RecordRow>> PassedOf = EF.CompileAsyncQuery(
         (SecOpsDxDbContext db, int courseId, int staffId) => db.TrainingRecords.AsNoTracking()
-            .Where(r => r.CourseId == courseId && r.StaffMemberId == staffId && r.Passed)
+            .Where(r => r.CourseId == courseId && r.StaffMemberId == staffId && r.Passed && !db.TrainingRecordWithdrawals.Any(w => w.RecordId == r.Id))
             .Select(r => new RecordRow(r.StaffMemberId, r.CompletedOn)));
 
     private static readonly Func<SecOpsDxDbContext, int, int, IAsyncEnumerable<ExemptionRow>> ExemptionsOf = EF.CompileAsyncQuery(

@@ -14,6 +14,9 @@ internal sealed class TrainingCourseConfiguration : IEntityTypeConfiguration<Tra
         b.Property(c => c.AudienceRoles).HasMaxLength(TrainingLimits.RoleList);
         b.Ignore(c => c.DepartmentIds);
         b.Ignore(c => c.RoleNames);
+        b.Ignore(c => c.IsRetired);
+        b.Property(c => c.RetiredReason).HasMaxLength(TrainingLimits.Reason);
+        b.Property(c => c.RetiredByName).HasMaxLength(OrganizationLimits.FullName);
         b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.CourseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -37,6 +40,18 @@ internal sealed class TrainingRecordConfiguration : IEntityTypeConfiguration<Tra
         b.Property(r => r.RecordedByName).HasMaxLength(OrganizationLimits.FullName);
         b.HasOne(r => r.Course).WithMany().HasForeignKey(r => r.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TrainingRecordWithdrawalConfiguration : IEntityTypeConfiguration<TrainingRecordWithdrawal>
+{
+    public void Configure(EntityTypeBuilder<TrainingRecordWithdrawal> b)
+    {
+        // A record is withdrawn once; the index also stops two people withdrawing it at the same moment.
+        b.HasIndex(w => w.RecordId).IsUnique();
+        b.Property(w => w.Reason).HasMaxLength(TrainingLimits.Reason);
+        b.Property(w => w.WithdrawnByName).HasMaxLength(OrganizationLimits.FullName);
+        b.HasOne(w => w.Record).WithMany().HasForeignKey(w => w.RecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -49,9 +49,20 @@ public class TrainingCourse : IVersioned
 
     public List<TrainingQuestion> Questions { get; set; } = [];
 
+    /// <summary>取り下げ: when the CISO office withdrew the course (made by mistake, no longer run); null while it runs.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>Why it was withdrawn.</summary>
+    public string? RetiredReason { get; set; }
+
+    public string? RetiredByName { get; set; }
+
     public int Version { get; set; }
 
     public bool HasQuiz => PassMark is not null && Questions.Count > 0;
+
+    /// <summary>A retired course keeps its records but is no one's task, counts in no rate and takes no more writes.</summary>
+    public bool IsRetired => RetiredAt is not null;
 
     public IReadOnlyList<int> DepartmentIds => TrainingAudience.ParseIds(AudienceDepartmentIds);
 
@@ -108,6 +119,21 @@ public class TrainingRecord : IAppendOnly
     public DateTimeOffset RecordedAt { get; set; }
     public string? RecordedByUserId { get; set; }
     public required string RecordedByName { get; set; }
+}
+
+/// <summary>
+/// 紙の受講票の取消: a paper record entered by mistake, withdrawn with a reason. The record itself stays as it was (records
+/// are only ever added); this row beside it takes it out of the person's status.
+/// </summary>
+public class TrainingRecordWithdrawal : IAppendOnly
+{
+    public long Id { get; set; }
+    public long RecordId { get; set; }
+    public TrainingRecord? Record { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset WithdrawnAt { get; set; }
+    public string? WithdrawnByUserId { get; set; }
+    public required string WithdrawnByName { get; set; }
 }
 
 /// <summary>免除: the person is left out of the course and of its rate (leave, secondment), with a reason.</summary>

@@ -14,6 +14,8 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<ConfirmTraining>();
         services.AddScoped<RecordPaperCompletion>();
         services.AddScoped<ExemptStaff>();
+        services.AddScoped<RetireCourse>();
+        services.AddScoped<WithdrawPaperRecord>();
         services.AddScoped<CompletionImporter>();
         services.AddScoped<DrillImporter>();
         services.AddScoped<DrillQueries>();

@@ -67,7 +67,9 @@ internal sealed class CourseFacts
     {
         var list = await courses.AsNoTracking().Include(c => c.Questions).ToListAsync(ct);
         var ids = list.Select(c => c.Id).ToList();
-        var records = db.TrainingRecords.AsNoTracking().Where(r => ids.Contains(r.CourseId) && r.Passed);
+        // A withdrawn paper record no longer counts: the person stands as they would without it.
+        var records = db.TrainingRecords.AsNoTracking()
+            .Where(r => ids.Contains(r.CourseId) && r.Passed && !db.TrainingRecordWithdrawals.Any(w => w.RecordId == r.Id));
         var exemptions = db.TrainingExemptions.AsNoTracking().Where(e => ids.Contains(e.CourseId) && !e.Withdrawn);
         var named = db.TrainingAssignees.AsNoTracking().Where(a => ids.Contains(a.CourseId));
         if (onlyStaffId is { } only)

@@ -24,10 +24,30 @@ public sealed class TrainingWrites(IDbContextFactory<SecOpsDxDbContext> factory,
         return db;
     }
 
-    /// <summary>The course with what is recorded about one person on it (the writes are each about one person).</summary>
-    internal static async Task<CourseFacts> FactsAsync(SecOpsDxDbContext db, int courseId, int staffId, CancellationToken ct) =>
-        await OnePersonReads.CourseAsync(db, courseId, staffId, ct)
-        ?? throw new DomainException(ErrorCodes.CourseNotFound);
+    /// <summary>
+    /// The course with what is recorded about one person on it (the writes are each about one person). A retired
+    /// course is refused: its records are read-only.
+    /// </summary>
+    internal static async Task<CourseFacts> FactsAsync(SecOpsDxDbContext db, int courseId, int staffId, CancellationToken ct)
+    {
+        var facts = await OnePersonReads.CourseAsync(db, courseId, staffId, ct)
+            ?? throw new DomainException(ErrorCodes.CourseNotFound);
+        CheckNotRetired(facts.Course);
+        return facts;
+    }
+
+    internal static void CheckNotRetired(TrainingCourse course)
+    {
+        if (course.IsRetired) throw new DomainException(ErrorCodes.CourseRetired);
+    }
+
+    /// <summary>Refuses a write to a retired course (or one that does not exist) without loading its records.</summary>
+    internal static async Task CheckWritableAsync(SecOpsDxDbContext db, int courseId, CancellationToken ct)
+    {
+        var course = await db.TrainingCourses.AsNoTracking().Where(c => c.Id == courseId).Select(c => new { c.RetiredAt }).SingleOrDefaultAsync(ct)
+            ?? throw new DomainException(ErrorCodes.CourseNotFound);
+        if (course.RetiredAt is not null) throw new DomainException(ErrorCodes.CourseRetired);
+    }
 
     /// <summary>Checks that the person may be recorded as having taken the course on that day.</summary>
     internal void CheckCompletion(CourseFacts facts, TrainingSnapshot snapshot, int staffId, DateOnly? on, string field = "completedOn")

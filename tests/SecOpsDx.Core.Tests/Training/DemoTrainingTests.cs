@@ -41,4 +41,32 @@ public sealed class DemoTrainingTests : IAsyncLifetime
         Assert.NotNull(report.Previous);
         Assert.Equal(2, report.Unknown.Count);
     }
+
+    [Fact]
+    public async Task The_demo_has_one_retired_course_and_one_withdrawn_paper_record_the_same_on_every_run()
+    {
+        var desk = new TrainingDesk(_db, Today);
+        await using (var db = desk.CreateDbContext())
+        {
+            await DemoOrganization.SeedAsync(db, 300, Today);
+            await DemoTraining.SeedAsync(db, Today);
+        }
+
+        var dashboard = await desk.Queries.DashboardAsync(new FiscalYear(2026));
+        var retired = Assert.Single(dashboard.Retired);
+        Assert.Equal((DemoTraining.RetiredTitle, DemoTraining.RetiredReason), (retired.Title, retired.Reason));
+        Assert.DoesNotContain(dashboard.Overview.Courses, c => c.Title == DemoTraining.RetiredTitle);
+
+        await using var read = desk.CreateDbContext();
+        Assert.Equal(3, await read.TrainingRecords.CountAsync(r => r.CourseId == retired.CourseId));
+        var withdrawal = await read.TrainingRecordWithdrawals.Include(w => w.Record).SingleAsync();
+        Assert.Equal(CompletionMethod.Paper, withdrawal.Record!.Method);
+        Assert.Equal(DemoTraining.WithdrawnPaperReason, withdrawal.Reason);
+        var privacy = (await desk.Queries.CourseNamesAsync(new FiscalYear(2026))).Single(c => c.Title == DemoTraining.PrivacyTitle).Id;
+        var row = (await desk.Queries.CourseStatusAsync(privacy, null))!.Rows.Single(r => r.StaffId == withdrawal.Record.StaffMemberId);
+        Assert.Equal(TrainingStatus.Overdue, row.Status);
+        var staff = await read.Staff.SingleAsync(s => s.Id == withdrawal.Record.StaffMemberId);
+        // Deterministic: the first person on the roster who has not taken the privacy course.
+        Assert.Equal("100001", staff.EmployeeNumber);
+    }
 }

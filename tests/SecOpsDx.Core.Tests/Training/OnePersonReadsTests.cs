@@ -44,6 +44,10 @@ public sealed class OnePersonReadsTests : IAsyncLifetime
         await _desk.Confirm.ExecuteAsync(done, quiz, new DateOnly(2026, 11, 3), [1, 1]);
         await _desk.Confirm.ExecuteAsync(leaver, all, new DateOnly(2026, 10, 2), []);
         await _desk.Exempt.ExemptAsync(all, exempt, "育児休業中", null);
+        // A paper sheet entered for the wrong person and withdrawn: it completes nothing.
+        await _desk.Paper.ExecuteAsync(all, temp, new DateOnly(2026, 11, 4), "紙の受講票", null);
+        await using (var records = _desk.CreateDbContext())
+            await _desk.WithdrawPaper.ExecuteAsync(records.TrainingRecords.Single(r => r.StaffMemberId == temp).Id, "別の職員の受講票", null);
         _desk.MoveTo(new DateOnly(2026, 11, 10));
         await _desk.UpdateStaffAsync(mover, s => s.DepartmentId = citizens);
         await _desk.UpdateStaffAsync(leaver, s => s.RetiredOn = new DateOnly(2026, 11, 20));
@@ -88,6 +92,7 @@ public sealed class OnePersonReadsTests : IAsyncLifetime
         }
         Assert.Equal(24, compared);
         Assert.Null(await OnePersonReads.CourseAsync(db, 424242, done, default));
+        Assert.Empty((await OnePersonReads.CourseAsync(db, all, temp, default))!.CompletedOn);
         // Only the passed try completes the quiz course: 11月3日, not the failed one of 11月2日.
         Assert.Equal(new DateOnly(2026, 11, 3), (await OnePersonReads.CourseAsync(db, quiz, done, default))!.CompletedOn[done]);
     }

@@ -81,6 +81,15 @@ public sealed class TrainingCountsTests : IAsyncLifetime
         _desk.MoveTo(new DateOnly(2026, 11, 1));
         await _desk.Confirm.ExecuteAsync(_mover, _forGeneral, new DateOnly(2026, 11, 1), []);
         await _desk.Confirm.ExecuteAsync(_manager, _forManagers, new DateOnly(2026, 11, 1), []);
+        // A paper sheet entered for the appointee and withdrawn (it completes nothing), and a course retired after
+        // someone completed it (it leaves every figure).
+        await _desk.Paper.ExecuteAsync(_named, _appointee, new DateOnly(2026, 10, 20), "紙の受講票", null);
+        await using (var db = _desk.CreateDbContext())
+            await _desk.WithdrawPaper.ExecuteAsync(db.TrainingRecords.Single(r => r.StaffMemberId == _appointee).Id, "別の職員の受講票", null);
+        var dropped = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, "取り下げる研修", opensOn: new DateOnly(2026, 4, 1)));
+        await _desk.Confirm.ExecuteAsync(_done, dropped, new DateOnly(2026, 11, 1), []);
+        await using (var db = _desk.CreateDbContext())
+            await _desk.Retire.RetireAsync(dropped, db.TrainingCourses.Single(c => c.Id == dropped).Version, "重複して作成した");
         _desk.MoveTo(Today);
     }
 

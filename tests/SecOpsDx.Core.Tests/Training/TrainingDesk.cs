@@ -31,6 +31,8 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
         Drills = new DrillImporter(writes);
         DrillQueries = new DrillQueries(this);
         FollowUp = new AssignDrillFollowUp(writes);
+        Retire = new RetireCourse(writes);
+        WithdrawPaper = new WithdrawPaperRecord(writes);
     }
 
     public FakeTimeProvider Time { get; }
@@ -45,6 +47,10 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
     public DrillImporter Drills { get; }
     public DrillQueries DrillQueries { get; }
     public AssignDrillFollowUp FollowUp { get; }
+    public RetireCourse Retire { get; }
+    public WithdrawPaperRecord WithdrawPaper { get; }
+
+    public async Task<int> VersionOfAsync(int courseId) => (await Queries.CourseAsync(courseId))!.Version;
 
     public DateOnly Today => JapanTime.Today(Time);
 

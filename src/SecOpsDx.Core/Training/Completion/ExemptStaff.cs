@@ -31,6 +31,7 @@ public sealed class ExemptStaff(TrainingWrites writes)
     public async Task WithdrawAsync(int courseId, int staffId, int? onlyDepartmentId, CancellationToken ct = default)
     {
         await using var db = await writes.OpenAsync(ct);
+        await TrainingWrites.CheckWritableAsync(db, courseId, ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         TrainingScope.Check(snapshot, staffId, onlyDepartmentId, writes.Today);
         foreach (var e in await db.TrainingExemptions.Where(e => e.CourseId == courseId && e.StaffMemberId == staffId && !e.Withdrawn).ToListAsync(ct))

@@ -5,7 +5,8 @@ namespace SecOpsDx.Core.Training;
 
 /// <summary>
 /// Copies a 年度's courses into the next (or any later) 年度 in one step: same titles, audiences and quizzes, dates
-/// moved by the years between. Follow-up courses for named people are not copied, nor a title the target has already.
+/// moved by the years between. Follow-up courses for named people are not copied, nor retired ones (no longer run),
+/// nor a title the target has already.
 /// </summary>
 public sealed class CopyCourses(TrainingWrites writes)
 {
@@ -15,7 +16,7 @@ public sealed class CopyCourses(TrainingWrites writes)
         if (to <= from) throw ValidationFailedException.For("fiscalYear", ErrorCodes.TooEarly, from.Next.StartYear);
         await using var db = await writes.OpenAsync(ct);
         var source = await db.TrainingCourses.AsNoTracking().Include(c => c.Questions)
-            .Where(c => c.FiscalYear == from.StartYear && !c.NamedStaffOnly).ToListAsync(ct);
+            .Where(c => c.FiscalYear == from.StartYear && !c.NamedStaffOnly && c.RetiredAt == null).ToListAsync(ct);
         var existing = (await db.TrainingCourses.AsNoTracking().Where(c => c.FiscalYear == to.StartYear).Select(c => c.Title).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var years = to.StartYear - from.StartYear;

@@ -54,6 +54,7 @@ public sealed class SaveCourse(TrainingWrites writes)
             course = await db.TrainingCourses.Include(c => c.Questions).SingleOrDefaultAsync(c => c.Id == id, ct)
                 ?? throw new DomainException(ErrorCodes.CourseNotFound);
             db.ExpectVersion(course, expectedVersion);
+            TrainingWrites.CheckNotRetired(course);
             course.Title = title!;
             var same = QuizText.Format(course.Questions.OrderBy(q => q.Order).ToList()) == QuizText.Format(questions);
             if (!same)

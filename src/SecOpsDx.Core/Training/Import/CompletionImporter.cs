@@ -75,6 +75,7 @@ public sealed class CompletionImporter(TrainingWrites writes)
         await using var db = await writes.OpenAsync(ct);
         var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct)).SingleOrDefault()
             ?? throw new DomainException(ErrorCodes.CourseNotFound);
+        TrainingWrites.CheckNotRetired(facts.Course);
         var (table, fileError) = CsvTable.Read(file, Aliases);
         if (table is null) return new CompletionImportResult { FileError = fileError };
         var missing = new List<string>();

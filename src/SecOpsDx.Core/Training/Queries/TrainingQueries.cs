@@ -30,7 +30,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await db.Database.OpenConnectionAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         if (!snapshot.ById.TryGetValue(staffId, out var person)) return new MyTrainingTasks(year, []);
-        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= today), ct, staffId);
+        var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= today), ct, staffId);
         var attempts = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId)
             .GroupBy(r => r.CourseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var tasks = facts
@@ -55,9 +55,14 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     private static async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(SecOpsDxDbContext db, int staffId, int? courseId, CancellationToken ct)
     {
         var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId && (courseId == null || r.CourseId == courseId))
-            .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new { r, c.FiscalYear, c.Title, c.Kind })
+            .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new
+            {
+                r, c.FiscalYear, c.Title, c.Kind, Retired = c.RetiredAt != null,
+                Withdrawn = db.TrainingRecordWithdrawals.Any(w => w.RecordId == r.Id),
+            })
             .ToListAsync(ct);
-        return rows.Select(x => new MyTrainingRecord(new FiscalYear(x.FiscalYear), x.r.CourseId, x.Title, x.Kind, x.r.CompletedOn, x.r.Method, x.r.Score, x.r.Passed, x.r.Attempt))
+        return rows.Select(x => new MyTrainingRecord(new FiscalYear(x.FiscalYear), x.r.CourseId, x.Title, x.Kind, x.r.CompletedOn, x.r.Method, x.r.Score, x.r.Passed, x.r.Attempt,
+                x.Withdrawn, x.Retired))
             .OrderByDescending(r => r.Year.StartYear).ThenBy(r => r.Title, StringComparer.Ordinal).ThenBy(r => r.Attempt).ToList();
     }
 
@@ -70,7 +75,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         // taking a pooled connection per read made them queue on the pool's lock.
         await db.Database.OpenConnectionAsync(ct);
         var facts = await OnePersonReads.CourseAsync(db, courseId, staffId, ct);
-        if (facts is null || facts.Course.OpensOn > today) return null;
+        if (facts is null || facts.Course.OpensOn > today || facts.Course.IsRetired) return null;
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
         var person = snapshot.ById.GetValueOrDefault(staffId);
         var assigned = person is not null && TrainingAudience.IsAssigned(facts.Audience, person, today, snapshot.ParentOf);
@@ -95,9 +100,13 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         if (facts is null) return null;
         var day = asOf ?? DefaultDayFor(new FiscalYear(facts.Course.FiscalYear));
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var methods = await db.TrainingRecords.AsNoTracking().Where(r => r.CourseId == courseId && r.Passed)
+        var methods = await db.TrainingRecords.AsNoTracking()
+            .Where(r => r.CourseId == courseId && r.Passed && !db.TrainingRecordWithdrawals.Any(w => w.RecordId == r.Id))
             .Select(r => new { r.StaffMemberId, r.Method, r.Id }).ToListAsync(ct);
-        var methodOf = methods.GroupBy(m => m.StaffMemberId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).First().Method);
+        var firstOf = methods.GroupBy(m => m.StaffMemberId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.Id).First());
+        var withdrawn = await db.TrainingRecordWithdrawals.AsNoTracking().Where(w => w.Record!.CourseId == courseId)
+            .Select(w => new { w.Record!.StaffMemberId, w.Record.CompletedOn, w.Record.RecordedByName, w.WithdrawnAt, w.WithdrawnByName, w.Reason })
+            .ToListAsync(ct);
         var rows = new List<CourseStaffRow>();
         var rate = TrainingRate.Zero;
         foreach (var p in snapshot.People)
@@ -109,11 +118,19 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             rate = rate.Plus(Count(status));
             rows.Add(new CourseStaffRow(p.Id, p.EmployeeNumber, p.FullName, dept, snapshot.DepartmentName(dept), status,
                 TrainingAudience.DueFor(facts.Audience, p), status == TrainingStatus.Completed ? facts.CompletedOn[p.Id] : null,
-                status == TrainingStatus.Completed ? methodOf.GetValueOrDefault(p.Id) : null, facts.Exempt.GetValueOrDefault(p.Id)));
+                status == TrainingStatus.Completed ? firstOf.GetValueOrDefault(p.Id)?.Method : null, facts.Exempt.GetValueOrDefault(p.Id),
+                status == TrainingStatus.Completed ? firstOf.GetValueOrDefault(p.Id)?.Id : null));
         }
         rows = rows.OrderBy(r => StatusOrder(r.Status)).ThenBy(r => r.DueOn).ThenBy(r => r.EmployeeNumber, StringComparer.Ordinal).ToList();
+        // Withdrawn paper records of the people in view (a manager sees their own department's only).
+        var withdrawnRows = withdrawn
+            .Where(w => snapshot.ById.TryGetValue(w.StaffMemberId, out var p)
+                && (departmentId is not { } only || p.DepartmentOn(day) == only || snapshot.ParentOf.GetValueOrDefault(p.DepartmentOn(day)) == only))
+            .Select(w => new WithdrawnRecordRow(w.StaffMemberId, snapshot.ById[w.StaffMemberId].EmployeeNumber, snapshot.ById[w.StaffMemberId].FullName,
+                w.CompletedOn, w.RecordedByName, w.WithdrawnAt, w.WithdrawnByName, w.Reason))
+            .OrderByDescending(w => w.WithdrawnAt).ToList();
         return new CourseStatusView(courseId, facts.Course.Title, new FiscalYear(facts.Course.FiscalYear), day, departmentId,
-            departmentId is { } d2 ? snapshot.DepartmentName(d2) : null, rate, rows);
+            departmentId is { } d2 ? snapshot.DepartmentName(d2) : null, rate, rows, withdrawnRows, facts.Course.IsRetired);
     }
 
     /// <summary>
@@ -124,7 +141,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<TrainingOverview> OverviewAsync(FiscalYear year, DateOnly? asOf = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var courses = await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).Where(c => c.FiscalYear == year.StartYear).ToListAsync(ct);
+        var courses = await Running(db).AsNoTracking().Include(c => c.Questions).Where(c => c.FiscalYear == year.StartYear).ToListAsync(ct);
         var departments = await DepartmentsAsync(db, ct);
         return await CountedOverviewAsync(db, departments, courses, year, asOf ?? DefaultDayFor(year), ct);
     }
@@ -136,7 +153,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<IReadOnlyList<TrainingOverview>> OverviewsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var courses = (await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).ToListAsync(ct)).ToLookup(c => c.FiscalYear);
+        var courses = (await Running(db).AsNoTracking().Include(c => c.Questions).ToListAsync(ct)).ToLookup(c => c.FiscalYear);
         var departments = await DepartmentsAsync(db, ct);
         var result = new List<TrainingOverview>();
         foreach (var group in courses.OrderBy(g => g.Key))
@@ -213,14 +230,18 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var today = Today;
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        var facts = (await CourseFacts.LoadAsync(db, Running(db), ct)).ToLookup(f => f.Course.FiscalYear);
         var overview = Overview(snapshot, facts[year.StartYear].ToList(), year, DefaultDayFor(year));
         var trend = facts.OrderBy(g => g.Key).Select(g => new FiscalYear(g.Key))
             .Select(y => y == year ? new TrendPoint(y, overview.Overall) : new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
             .ToList();
         var overdue = year == FiscalYear.Of(today) ? Overdue(snapshot, facts[year.StartYear].Where(f => f.Course.OpensOn <= today), today, null) : [];
         var years = facts.Select(g => g.Key).Append(FiscalYear.Of(today).StartYear).Distinct().OrderDescending().Select(y => new FiscalYear(y)).ToList();
-        return new TrainingDashboard(overview, overdue, trend, years);
+        var retired = await db.TrainingCourses.AsNoTracking().Where(c => c.FiscalYear == year.StartYear && c.RetiredAt != null)
+            .Select(c => new { c.Id, c.Title, c.Kind, c.RetiredAt, c.RetiredReason, c.RetiredByName }).ToListAsync(ct);
+        var retiredRows = retired.Select(c => new RetiredCourseRow(c.Id, c.Title, c.Kind, JapanTime.DateOf(c.RetiredAt!.Value), c.RetiredReason ?? "", c.RetiredByName ?? ""))
+            .OrderByDescending(c => c.RetiredOn).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
+        return new TrainingDashboard(overview, overdue, trend, years, retiredRows);
     }
 
     /// <summary>Everyone past their due date and not done, on a day, for the courses of its 年度 (or one department).</summary>
@@ -230,7 +251,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var year = FiscalYear.Of(day);
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
         return Overdue(snapshot, facts, day, departmentId);
     }
 
@@ -243,7 +264,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var year = FiscalYear.Of(day);
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
         return Overdue(snapshot, facts, day, null, includePending: true);
     }
 
@@ -269,7 +290,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses, ct)).ToLookup(f => f.Course.FiscalYear);
+        var facts = (await CourseFacts.LoadAsync(db, Running(db), ct)).ToLookup(f => f.Course.FiscalYear);
         return facts.OrderBy(g => g.Key)
             .Select(g => new FiscalYear(g.Key))
             .Select(y => new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
@@ -291,17 +312,21 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var c = await db.TrainingCourses.AsNoTracking().Include(c => c.Questions).SingleOrDefaultAsync(c => c.Id == id, ct);
         return c is null ? null : new CourseDetail(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn, c.DueOn,
             c.DueDaysAfterHire, c.NamedStaffOnly, c.DepartmentIds, c.RoleNames, c.AudienceCategories, c.AudienceHiredOnOrAfter, c.PassMark,
-            QuizText.Format(c.Questions.OrderBy(q => q.Order).ToList()), c.Version);
+            QuizText.Format(c.Questions.OrderBy(q => q.Order).ToList()), c.Version,
+            c.RetiredAt is { } at ? new CourseRetirement(JapanTime.DateOf(at), c.RetiredReason ?? "", c.RetiredByName ?? "") : null);
     }
 
-    /// <summary>The courses of a 年度 by title, for pickers.</summary>
+    /// <summary>The courses of a 年度 by title, for pickers (a retired course takes no more writes, so it is not offered).</summary>
     public async Task<IReadOnlyList<(int Id, string Title)>> CourseNamesAsync(FiscalYear year, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.TrainingCourses.AsNoTracking().Where(c => c.FiscalYear == year.StartYear)
+        var rows = await Running(db).AsNoTracking().Where(c => c.FiscalYear == year.StartYear)
             .OrderBy(c => c.OpensOn).ThenBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
         return rows.Select(r => (r.Id, r.Title)).ToList();
     }
+
+    /// <summary>The courses that count: a retired one is nobody's task and in no rate, overdue list or reminder.</summary>
+    private static IQueryable<TrainingCourse> Running(SecOpsDxDbContext db) => db.TrainingCourses.Where(c => c.RetiredAt == null);
 
     /// <summary>A finished 年度 is judged on its last day; the current one today.</summary>
     private DateOnly DefaultDayFor(FiscalYear year)

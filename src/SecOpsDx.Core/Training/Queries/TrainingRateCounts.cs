@@ -94,7 +94,8 @@ internal static class TrainingRateCounts
                 : $"'{Date(c.DueOn)}'";
             sql.Append($"""
                 SELECT {id} AS c, Dept, CASE
-                    WHEN Id IN (SELECT StaffMemberId FROM TrainingRecords WHERE CourseId = {id} AND Passed AND CompletedOn <= $day) THEN {CompletedCode}
+                    WHEN Id IN (SELECT StaffMemberId FROM TrainingRecords WHERE CourseId = {id} AND Passed AND CompletedOn <= $day
+                        AND Id NOT IN (SELECT RecordId FROM TrainingRecordWithdrawals)) THEN {CompletedCode}
                     WHEN Id IN (SELECT StaffMemberId FROM TrainingExemptions WHERE CourseId = {id} AND NOT Withdrawn) THEN {ExemptCode}
                     WHEN {due} < $day THEN {OverdueCode} ELSE {PendingCode} END AS s
                 FROM q WHERE Id IN (SELECT StaffMemberId FROM TrainingAssignees WHERE CourseId = {id})
