@@ -59,6 +59,51 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await ciso.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_owner_departments_manager_drafts_a_revision_sends_it_and_the_CISO_approves_it()
+    {
+        // 市民課's manager opens the 窓口 procedure their department owns and drafts an editorial change.
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        await manager.ClickAsync("[data-nav=policy-library]");
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.ClickAsync("[data-testid=library-row] a >> text=窓口業務における情報セキュリティ実施手順");
+        await Assertions.Expect(manager.Locator("[data-testid=document-drafters]")).ToContainTextAsync("所管部署: 市民課");
+        await BrowserFixture.WaitUntilInteractiveAsync(manager);
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.ClickAsync("[data-testid=start-revision]");
+        await Assertions.Expect(manager.Locator("[data-testid=revision-state]")).ToHaveTextAsync("下書き");
+        await Assertions.Expect(manager.Locator("[data-testid=rev-body]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("画面をロックする"));
+        var body = await manager.InputValueAsync("[data-testid=rev-body]");
+        await manager.FillAsync("[data-testid=rev-body]", body.Replace("必ず画面をロックする", "必ず画面をロックし、離席札を置く"));
+        await Assertions.Expect(manager.Locator("[data-testid=rev-preview]")).ToContainTextAsync("離席札を置く");
+        await manager.CheckAsync("[data-testid=rev-editorial]");
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.ClickAsync("[data-testid=rev-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
+        await Assertions.Expect(manager.Locator("[data-testid=awaiting-ciso]")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=rev-approve]")).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.Locator("[data-testid=policy-text]")).ToContainTextAsync("離席札を置く");
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.Context.CloseAsync();
+
+        // The CISO finds it awaiting approval in the register and approves it.
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.ClickAsync("[data-nav=policy-register]");
+        var row = ciso.Locator("[data-testid=register-row][data-slug=counter-service]");
+        await Assertions.Expect(row.Locator("td:last-child a")).ToContainTextAsync("承認待ち");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await row.Locator("td:last-child a").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
+        await Assertions.Expect(ciso.Locator("text=起案: manager@example.jp")).ToBeVisibleAsync();
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.ClickAsync("[data-testid=rev-approve]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync("承認しました");
+        await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).Not.ToHaveTextAsync("承認待ち");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+    }
+
     private async Task<int> IncidentProcedureRateAsync()
     {
         var manager = await fixture.SignInAsync("manager@example.jp");

@@ -80,7 +80,7 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
     [InlineData("staff@example.jp", "/policies/acknowledgments")]
     [InlineData("csirt@example.jp", "/policies/register")]
     [InlineData("manager@example.jp", "/policies/register")]
-    [InlineData("manager@example.jp", "/policies/revisions/1")]
+    [InlineData("csirt@example.jp", "/policies/revisions/1")]
     public async Task Staff_and_managers_cannot_open_the_register_or_the_editor(string email, string path)
     {
         var client = await SignIn.AsAsync(factory, email);
@@ -89,6 +89,43 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task The_owner_departments_manager_opens_the_draft_editor_and_another_departments_draft_is_refused_on_the_server()
+    {
+        // 市民課 owns the 窓口 procedure; 情報政策課 owns the 対策基準. The office opens a draft of each.
+        var counter = await DocumentAsync("counter-service");
+        var standards = await DocumentAsync("security-standards");
+        var own = await WithAsync(sp => sp.GetRequiredService<StartRevision>().ExecuteAsync(counter.Id));
+        var other = await WithAsync(sp => sp.GetRequiredService<StartRevision>().ExecuteAsync(standards.Id));
+        var manager = await SignIn.AsAsync(factory, "manager@example.jp");
+
+        var ownPage = await manager.GetAsync($"/policies/revisions/{own}");
+        var otherPage = await manager.GetAsync($"/policies/revisions/{other}");
+        var inForce = await manager.GetStringAsync($"/policies/revisions/{standards.InForce!.Id}");
+        var ownDocument = await manager.GetStringAsync("/policies/doc/counter-service");
+        var otherDocument = await manager.GetStringAsync("/policies/doc/security-standards");
+
+        Assert.Equal(HttpStatusCode.OK, ownPage.StatusCode);
+        var ownHtml = await ownPage.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"rev-body\"", ownHtml);
+        Assert.Contains("data-testid=\"rev-submit\"", ownHtml);
+        Assert.Contains("data-testid=\"rev-material\"", ownHtml);
+        Assert.DoesNotContain("data-testid=\"rev-approve\"", ownHtml);
+
+        var otherHtml = await otherPage.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"rev-not-available\"", otherHtml);
+        Assert.DoesNotContain("data-testid=\"rev-body\"", otherHtml);
+        Assert.DoesNotContain("ただし、画面転送による", otherHtml);
+        Assert.Contains("data-testid=\"rev-not-available\"", inForce);
+
+        Assert.Contains("data-testid=\"start-revision\"", ownDocument);
+        Assert.Contains("所管部署: 市民課", ownDocument);
+        Assert.DoesNotContain("data-testid=\"abolish-panel\"", ownDocument);
+        Assert.DoesNotContain("data-testid=\"start-revision\"", otherDocument);
+        Assert.DoesNotContain("data-testid=\"record-review\"", otherDocument);
+        Assert.Contains("所管部署: 情報政策課", otherDocument);
     }
 
     [Theory]

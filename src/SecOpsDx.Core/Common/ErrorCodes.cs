@@ -159,6 +159,10 @@ public static class ErrorCodes
     /// <summary>{0} = the previous revision's 施行日 (yyyy-MM-dd).</summary>
     public const string EffectiveBeforePrevious = "policy.effective-before-previous";
     public const string SelfApprovalForbidden = "policy.self-approval-forbidden";
+    /// <summary>{0} = the name of the department that owns the document.</summary>
+    public const string NotPolicyDrafter = "policy.not-drafter";
+    /// <summary>Approving, sending back and abolishing are for the CISO office.</summary>
+    public const string PolicyApproverOnly = "policy.approver-only";
     public const string CommentRequired = "policy.comment-required";
     public const string NotInForce = "policy.not-in-force";
     public const string NotInAudience = "policy.not-in-audience";

@@ -18,16 +18,32 @@ public sealed class PolicyWrites(IDbContextFactory<SecOpsDxDbContext> factory, I
 
     public Task<SecOpsDxDbContext> OpenAsync(CancellationToken ct) => factory.CreateDbContextAsync(ct);
 
-    public async Task ChangeRevisionAsync(int revisionId, int expectedVersion,
+    /// <summary>The acting person with what they may do in the register.</summary>
+    public async Task<PolicyActor> PolicyActorAsync(SecOpsDxDbContext db, CancellationToken ct) =>
+        await PolicyActor.ResolveAsync(db, await actor.GetActorAsync(), ct);
+
+    /// <summary>The document, refused unless the acting person may draft it (its owner department's managers, or the office).</summary>
+    public async Task<(PolicyDocument Document, PolicyActor Actor)> DocumentToDraftAsync(SecOpsDxDbContext db, int documentId, CancellationToken ct)
+    {
+        var who = await PolicyActorAsync(db, ct);
+        var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct)
+            ?? throw new DomainException(ErrorCodes.PolicyNotFound);
+        await who.RequireDrafterAsync(db, document, ct);
+        return (document, who);
+    }
+
+    public async Task ChangeRevisionAsync(int revisionId, int expectedVersion, PolicyPermission need,
         Func<SecOpsDxDbContext, PolicyRevision, AuditActor, Task> change, CancellationToken ct)
     {
-        var who = await actor.GetActorAsync();
         await using var db = await factory.CreateDbContextAsync(ct);
+        var who = await PolicyActorAsync(db, ct);
         var revision = await db.PolicyRevisions.SingleOrDefaultAsync(r => r.Id == revisionId, ct)
             ?? throw new DomainException(ErrorCodes.RevisionNotFound);
+        if (need == PolicyPermission.Approve) who.RequireApprover();
+        else await who.RequireDrafterAsync(db, await db.PolicyDocuments.AsNoTracking().SingleAsync(d => d.Id == revision.DocumentId, ct), ct);
         if (revision.Stage == PolicyRevisionStage.Approved) throw new DomainException(ErrorCodes.RevisionApproved);
         db.ExpectVersion(revision, expectedVersion);
-        await change(db, revision, who);
+        await change(db, revision, who.Actor);
         db.Entry(revision).State = EntityState.Modified;
         await db.SaveOrConflictAsync(ct);
     }
@@ -41,4 +57,13 @@ public sealed class PolicyWrites(IDbContextFactory<SecOpsDxDbContext> factory, I
         if (previous is { } p && revision.EffectiveOn < p)
             throw ValidationFailedException.For("effectiveOn", ErrorCodes.EffectiveBeforePrevious, p.ToString("yyyy-MM-dd"));
     }
+}
+
+/// <summary>What a change to a revision asks of the acting person.</summary>
+public enum PolicyPermission
+{
+    /// <summary>Editing and sending for approval: the document's drafters.</summary>
+    Draft,
+    /// <summary>Approving or sending back: the CISO office.</summary>
+    Approve,
 }

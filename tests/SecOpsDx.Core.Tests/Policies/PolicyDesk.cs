@@ -65,9 +65,14 @@ public sealed class PolicyDesk
         public Data.SecOpsDxDbContext CreateDbContext() => new(db.Options, actor);
     }
 
-    /// <summary>人事課 (1020) and 情報政策課 (1030) under 総務部 (1000), and 市民課 (2010) under 市民部 (2000).</summary>
+    /// <summary>
+    /// 人事課 (1020) and 情報政策課 (1030) under 総務部 (1000), and 市民課 (2010) under 市民部 (2000); with them the
+    /// CISO office's accounts the tests act as by default (the drafter and <see cref="Approver"/>, both CISO).
+    /// </summary>
     public async Task<Dictionary<string, int>> DepartmentsAsync()
     {
+        await AccountAsync("user-drafter", Roles.Ciso);
+        await AccountAsync(Approver.UserId!, Roles.Ciso);
         await using var db = Database.CreateContext();
         var top1 = new Department { Code = "1000", Name = "総務部" };
         var top2 = new Department { Code = "2000", Name = "市民部" };
@@ -77,6 +82,17 @@ public sealed class PolicyDesk
             new Department { Code = "2010", Name = "市民課", Parent = top2 });
         await db.SaveChangesAsync();
         return await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id);
+    }
+
+    /// <summary>A sign-in account with one role and no staff record.</summary>
+    public async Task AccountAsync(string userId, string role)
+    {
+        await using var db = Database.CreateContext();
+        db.Users.Add(new ApplicationUser { Id = userId, UserName = userId, Email = userId + "@example.jp" });
+        var roleRow = await db.Roles.SingleOrDefaultAsync(r => r.Name == role);
+        if (roleRow is null) db.Roles.Add(roleRow = new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleRow.Id });
+        await db.SaveChangesAsync();
     }
 
     public async Task<int> StaffAsync(string number, string departmentCode, DateOnly? hired = null, DateOnly? retired = null, string? role = null)
@@ -112,7 +128,8 @@ public sealed class PolicyDesk
     }
 
     public static string File_(string id, int version, string effective, string body, string kind = "基本方針", string audience = "all",
-        bool publicDoc = false, string change = "material", bool approved = true, string title = "情報セキュリティ基本方針", string guideline = "r7-03") => $"""
+        bool publicDoc = false, string change = "material", bool approved = true, string title = "情報セキュリティ基本方針", string guideline = "r7-03",
+        string owner = "1030") => $"""
         ---
         id: {id}
         title: {title}
@@ -120,7 +137,7 @@ public sealed class PolicyDesk
         rule_number: 訓令第1号
         version: {version}
         effective: {effective}
-        owner: "1030"
+        owner: "{owner}"
         review_months: 12
         guideline: {guideline}
         audience: {audience}

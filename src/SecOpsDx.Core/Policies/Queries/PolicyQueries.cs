@@ -160,6 +160,19 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
     private static bool MayRead(PolicyDocument d, PolicyReader? reader) =>
         d.Kind != PolicyKind.Procedure || (reader is not null && PolicyAudience.Parse(d.Audience).Includes(reader.Roles, reader.DepartmentCode, reader.ParentCode));
 
+    /// <summary>
+    /// Whether the account may start and edit revisions of the document and record its reviews: the CISO office, or a
+    /// manager of its owner department (or of a 課 of the owning 部). The pages ask this before they show the editor.
+    /// </summary>
+    public async Task<bool> MayDraftAsync(string? userId, int documentId, CancellationToken ct = default)
+    {
+        if (userId is null) return false;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var owner = await db.PolicyDocuments.Where(d => d.Id == documentId).Select(d => d.OwnerDepartmentCode).SingleOrDefaultAsync(ct);
+        if (owner is null) return false;
+        return (await PolicyActor.ResolveAsync(db, new Auditing.AuditActor(userId, ""), ct)).MayDraft(owner);
+    }
+
     public async Task<int?> StaffIdOfUserAsync(string? userId, CancellationToken ct = default) =>
         (await StaffOfUserAsync(userId, ct))?.StaffId;
 

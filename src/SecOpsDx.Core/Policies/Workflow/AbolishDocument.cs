@@ -11,6 +11,7 @@ public sealed class AbolishDocument(PolicyWrites writes)
     public async Task ExecuteAsync(int documentId, int expectedVersion, DateOnly? abolishedOn, string? reason, CancellationToken ct = default)
     {
         await using var db = await writes.OpenAsync(ct);
+        (await writes.PolicyActorAsync(db, ct)).RequireApprover();
         var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct)
             ?? throw new DomainException(ErrorCodes.PolicyNotFound);
         db.ExpectVersion(document, expectedVersion);

@@ -4,12 +4,12 @@ namespace SecOpsDx.Core.Policies;
 
 /// <summary>
 /// The approver's decision (CISO, or Admin for the 情報セキュリティ委員会): approve, after which the revision never
-/// changes and takes effect on its 施行日; or send it back to draft with a comment.
+/// changes and takes effect on its 施行日; or send it back to draft with a comment. Nobody else decides: a manager who drafted for their department is refused.
 /// </summary>
 public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings, GuidelineEditions editions)
 {
     public Task ApproveAsync(int revisionId, int expectedVersion, CancellationToken ct = default) =>
-        writes.ChangeRevisionAsync(revisionId, expectedVersion, async (db, revision, who) =>
+        writes.ChangeRevisionAsync(revisionId, expectedVersion, PolicyPermission.Approve, async (db, revision, who) =>
         {
             if (revision.Stage != PolicyRevisionStage.AwaitingApproval)
                 throw new DomainException(ErrorCodes.RevisionNotAwaiting);
@@ -29,7 +29,7 @@ public sealed class ApproveRevision(PolicyWrites writes, PolicySettings settings
         }, ct);
 
     public Task SendBackAsync(int revisionId, int expectedVersion, string? comment, CancellationToken ct = default) =>
-        writes.ChangeRevisionAsync(revisionId, expectedVersion, (db, revision, who) =>
+        writes.ChangeRevisionAsync(revisionId, expectedVersion, PolicyPermission.Approve, (db, revision, who) =>
         {
             if (revision.Stage != PolicyRevisionStage.AwaitingApproval)
                 throw new DomainException(ErrorCodes.RevisionNotAwaiting);

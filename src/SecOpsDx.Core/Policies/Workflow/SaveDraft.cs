@@ -2,11 +2,14 @@ namespace SecOpsDx.Core.Policies;
 
 public sealed record DraftInput(string? Title, string? Body, PolicyChange Change, DateOnly? EffectiveOn);
 
-/// <summary>Saves the text of a draft. Only a draft changes; one awaiting approval or approved is refused.</summary>
+/// <summary>
+/// Saves the text of a draft. Only a draft changes; one awaiting approval or approved is refused. The document's
+/// drafters (its owner department's managers, the CISO office) may save it.
+/// </summary>
 public sealed class SaveDraft(PolicyWrites writes)
 {
     public Task ExecuteAsync(int revisionId, int expectedVersion, DraftInput input, CancellationToken ct = default) =>
-        writes.ChangeRevisionAsync(revisionId, expectedVersion, (db, revision, who) =>
+        writes.ChangeRevisionAsync(revisionId, expectedVersion, PolicyPermission.Draft, (db, revision, who) =>
         {
             if (revision.Stage != PolicyRevisionStage.Draft)
                 throw new DomainException(ErrorCodes.RevisionNotDraft);

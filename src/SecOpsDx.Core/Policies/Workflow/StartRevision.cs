@@ -2,15 +2,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SecOpsDx.Core.Policies;
 
-/// <summary>Opens a new draft of a document, starting from the text of its newest approved revision.</summary>
+/// <summary>
+/// Opens a new draft of a document, starting from the text of its newest approved revision. The CISO office may
+/// start one of any document; a manager only of a document their department (or their 部) owns. The drafter is
+/// kept on the revision.
+/// </summary>
 public sealed class StartRevision(PolicyWrites writes)
 {
     public async Task<int> ExecuteAsync(int documentId, CancellationToken ct = default)
     {
-        var who = await writes.ActorAsync();
         await using var db = await writes.OpenAsync(ct);
-        var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Id == documentId, ct)
-            ?? throw new DomainException(ErrorCodes.PolicyNotFound);
+        var (document, drafter) = await writes.DocumentToDraftAsync(db, documentId, ct);
+        var who = drafter.Actor;
         if (document.AbolishedOn is { } abolished) throw new DomainException(ErrorCodes.PolicyAbolished, abolished.ToString("yyyy-MM-dd"));
         var revisions = await db.PolicyRevisions.Where(r => r.DocumentId == documentId)
             .Select(r => new { r.Number, r.Stage, r.Title, r.Body, r.EffectiveOn }).ToListAsync(ct);

@@ -4,7 +4,7 @@ namespace SecOpsDx.Core.Policies;
 public sealed class SubmitRevision(PolicyWrites writes)
 {
     public Task ExecuteAsync(int revisionId, int expectedVersion, CancellationToken ct = default) =>
-        writes.ChangeRevisionAsync(revisionId, expectedVersion, async (db, revision, who) =>
+        writes.ChangeRevisionAsync(revisionId, expectedVersion, PolicyPermission.Draft, async (db, revision, who) =>
         {
             if (revision.Stage != PolicyRevisionStage.Draft)
                 throw new DomainException(ErrorCodes.RevisionNotDraft);
