@@ -181,6 +181,22 @@ public sealed class ControlJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(owner.Locator("[data-testid=form-success]")).ToContainTextAsync("回答を記録しました");
         await Assertions.Expect(line.Locator("[data-testid=self-check-finding]")).ToContainTextAsync("アカウント棚卸");
         await Axe.AssertNoSeriousAsync(owner);
+
+        // The owner's manager records that the corrective action was done: what was done is required, then it shows on the line.
+        await line.Locator("[data-testid=finding-correct]").ClickAsync();
+        var correction = owner.Locator("[data-testid=correction-form][data-finding=MN-06]");
+        await Assertions.Expect(correction).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(owner);
+        await owner.ClickAsync("[data-testid=correction-save]");
+        await Assertions.Expect(owner.Locator("[data-testid=form-error]")).ToContainTextAsync("是正の内容");
+        await Assertions.Expect(line.Locator("[data-testid=finding-correction]")).ToHaveCountAsync(0);
+        await owner.FillAsync("[data-testid=correction-note]", "異動者のアカウントを棚卸し、不要な3件を削除した");
+        await owner.ClickAsync("[data-testid=correction-save]");
+        await Assertions.Expect(owner.Locator("[data-testid=form-success]")).ToContainTextAsync("是正完了を記録しました");
+        await Assertions.Expect(line.Locator("[data-testid=finding-correction]")).ToContainTextAsync("不要な3件を削除した");
+        await Assertions.Expect(line.Locator("[data-testid=finding-correction]")).ToContainTextAsync("是正完了");
+        await Assertions.Expect(line.Locator("[data-testid=finding-correct]")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(owner);
     }
 
     private static int Met(string figure) =>

@@ -12,8 +12,9 @@ using SecOpsDx.Web.Tests.Support;
 namespace SecOpsDx.Web.Tests;
 
 /// <summary>
-/// Two 課 of their own in the demo city. 点検課 (課長 Hana) owns four findings of a closed self-check: one due
-/// 2027-02-26, one overdue since 2027-02-05, one withdrawn and one due in April. Four controls, last verified on
+/// Two 課 of their own in the demo city. 点検課 (課長 Hana) owns five findings of a closed self-check: one due
+/// 2027-02-26, one overdue since 2027-02-05, one withdrawn, one due in April and one past its date (2027-02-03) but
+/// recorded as corrected. Four controls, last verified on
 /// 2025-01-01 so overdue in February 2027, name a person as owner: MN-01 names Yuki (an Admin of 監視課 who reads
 /// English), MN-02 names Hana, LG-05 names Ken (課長 of 監視課) and IN-01 names Rin (a 監視課 manager who left on
 /// 2026-10-31). Sora is a staff member of 監視課.
@@ -30,6 +31,7 @@ public sealed class ControlReminderFixture : IAsyncLifetime
     public const string OverdueAction = "点検課試験: 画面転送の端末を更新する";
     public const string WithdrawnAction = "点検課試験: 取り下げた指摘";
     public const string LaterAction = "点検課試験: 四月が期限の指摘";
+    public const string CorrectedAction = "点検課試験: 是正を終えた指摘";
 
     public TestSmtpServer Smtp { get; } = new();
     public AppFactory App { get; private set; } = default!;
@@ -89,6 +91,10 @@ public sealed class ControlReminderFixture : IAsyncLifetime
             Finding("LG-04", OverdueAction, new DateOnly(2027, 2, 5)),
             Finding("IN-03", WithdrawnAction, new DateOnly(2027, 2, 1), withdrawn: check.OpenedAt.AddDays(20)),
             Finding("CM-04", LaterAction, new DateOnly(2027, 4, 30)));
+        var corrected = Finding("CM-01", CorrectedAction, new DateOnly(2027, 2, 3));
+        (corrected.CorrectedOn, corrected.CorrectionNote, corrected.CorrectedBy, corrected.CorrectedAt) =
+            (new DateOnly(2027, 1, 20), "設定を見直した", Hana, new DateTimeOffset(2027, 1, 20, 1, 0, 0, TimeSpan.Zero));
+        db.SelfCheckFindings.Add(corrected);
 
         foreach (var (control, department, owner) in new[] { ("MN-01", checks, yuki), ("MN-02", checks, hana), ("LG-05", checks, ken), ("IN-01", watch, rin) })
         {
@@ -147,6 +153,7 @@ public sealed class ControlReminderTests(ControlReminderFixture fixture) : IClas
         Assert.Contains($"<a href=\"https://secopsdx.city.example.jp/controls/self-check/{fixture.SelfCheckId}\">", weekly.HtmlBody);
         Assert.DoesNotContain(ControlReminderFixture.WithdrawnAction, weekly.TextBody);
         Assert.DoesNotContain(ControlReminderFixture.LaterAction, weekly.TextBody);
+        Assert.DoesNotContain(ControlReminderFixture.CorrectedAction, weekly.TextBody);
 
         // Another department's manager hears nothing of 点検課's findings.
         Assert.DoesNotContain(await MailAsync(ControlReminderFixture.Ken, monday), m => m.TextBody.Contains("点検課試験", StringComparison.Ordinal));
@@ -157,6 +164,7 @@ public sealed class ControlReminderTests(ControlReminderFixture fixture) : IClas
         Assert.DoesNotContain(ControlReminderFixture.DueSoonAction, office.TextBody);
         Assert.DoesNotContain(ControlReminderFixture.WithdrawnAction, office.TextBody);
         Assert.DoesNotContain(ControlReminderFixture.LaterAction, office.TextBody);
+        Assert.DoesNotContain(ControlReminderFixture.CorrectedAction, office.TextBody);
 
         Assert.Equal(0, again.Queued);
     }

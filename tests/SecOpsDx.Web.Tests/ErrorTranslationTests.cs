@@ -75,7 +75,7 @@ public sealed partial class ErrorTranslationTests
         "change", "comment", "reviewNote",
         "model", "systemName", "vendor", "systemSegment", "ownerDepartmentId", "terminals", "controlId", "ownerName", "ownerUserId", "abolishedOn", "abolitionReason", "notApplicableReason", "evidenceText",
         "status", "verificationNotes", "verifiedOn", "result", "evidenceNote", "exceptionReason", "compensatingMeasures", "expiresOn", "systemId",
-        "answer", "answerNote", "correctiveAction", "findingDueOn", "selfCheckSummary",
+        "answer", "answerNote", "correctiveAction", "findingDueOn", "selfCheckSummary", "correctedOn", "correctionNote",
         "employmentCategory",
     ];
 

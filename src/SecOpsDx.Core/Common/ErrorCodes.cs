@@ -203,6 +203,14 @@ public static class ErrorCodes
     public const string CisoClosesSelfCheck = "control.ciso-closes-self-check";
     /// <summary>{0} = the control id: it left the catalogue, its record is kept read-only.</summary>
     public const string ControlRetired = "control.retired";
+    // Self-check findings (指摘事項) and their correction.
+    public const string SelfCheckFindingNotFound = "control.finding-not-found";
+    /// <summary>Only a manager of the finding's owner department, or the CISO office, records its correction.</summary>
+    public const string NotFindingOwner = "control.finding-not-owner";
+    public const string FindingWithdrawn = "control.finding-withdrawn";
+    public const string FindingAlreadyCorrected = "control.finding-corrected";
+    /// <summary>The day of correction is before the finding was raised.</summary>
+    public const string CorrectedBeforeRaised = "control.corrected-before-raised";
 
     /// <summary>Every code above, for the translation test and for tools.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)

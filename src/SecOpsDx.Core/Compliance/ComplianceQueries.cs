@@ -162,11 +162,11 @@ public sealed class ComplianceQueries(
         var findings = 0;
         if (check is not null)
         {
-            if (scope is null) findings = check.RollUp.Findings;
+            if (scope is null) findings = check.RollUp.OpenFindings;
             else
             {
                 await using var db = await factory.CreateDbContextAsync(ct);
-                var owners = await db.SelfCheckFindings.AsNoTracking().Where(f => f.SelfCheckId == check.Id && f.WithdrawnAt == null && f.OwnerDepartmentId != null)
+                var owners = await db.SelfCheckFindings.AsNoTracking().Where(f => f.SelfCheckId == check.Id && f.WithdrawnAt == null && f.CorrectedAt == null && f.OwnerDepartmentId != null)
                     .Select(f => f.OwnerDepartmentId!.Value).ToListAsync(ct);
                 findings = owners.Count(scope.Contains);
             }

@@ -23,6 +23,8 @@ public static class DemoControls
 
     /// <summary>Findings of 市民課 from last 年度's self-check: one past its corrective-action date, one due this month.</summary>
     public const string OverdueFinding = "MN-05", DueSoonFinding = "MN-06";
+    /// <summary>A finding of 情報政策課 from last 年度's self-check whose corrective action was recorded as done.</summary>
+    public const string CorrectedFinding = "LG-03";
 
     /// <summary>The control the demo keeps from an earlier catalogue, retired, with its record.</summary>
     public const string RetiredControl = "IN-90";
@@ -216,7 +218,8 @@ public static class DemoControls
                 Note = answer == ControlStatus.Met ? null : "点検で不備を確認した。",
             });
             if (answer is ControlStatus.NotMet or ControlStatus.Partial)
-                db.SelfCheckFindings.Add(new SelfCheckFinding
+            {
+                var finding = new SelfCheckFinding
                 {
                     SelfCheckId = check.Id, ControlId = c.Id, OwnerDepartmentId = owner, RaisedAt = opened.AddDays(20),
                     CorrectiveAction = $"{c.Ja}の不備を是正し、証跡を登録する。",
@@ -226,7 +229,12 @@ public static class DemoControls
                         DueSoonFinding => ControlQueries.DueSoonUntil(today),
                         _ => year.LastDay.AddMonths(6),
                     },
-                });
+                };
+                if (c.Id == CorrectedFinding)
+                    (finding.CorrectedOn, finding.CorrectionNote, finding.CorrectedBy, finding.CorrectedAt) =
+                        (JapanTime.DateOf(opened.AddDays(45)), "無害化を経ずに取り込める経路を塞ぎ、迂回できないことを試験して記録を登録した。", "情報 太郎", opened.AddDays(46));
+                db.SelfCheckFindings.Add(finding);
+            }
         }
         await db.SaveChangesAsync(ct);
     }

@@ -33,7 +33,7 @@ public sealed record EscalationNotice(Recipient Recipient, EscalationLevel Level
 
 /// <summary>
 /// An open 指摘事項 of a self-check whose corrective action is due this month or overdue (the notion of "due" the
-/// verifications use). A finding stands until it is withdrawn; closing its self-check does not settle it.
+/// verifications use). A finding stands until it is withdrawn or corrected; closing its self-check does not settle it.
 /// </summary>
 public sealed record FindingItem(int SelfCheckId, int FiscalYear, string ControlId, string ControlJa, string ControlEn, string CorrectiveAction,
     int? OwnerDepartmentId, string? OwnerDepartmentName, DateOnly DueOn, bool Overdue);
@@ -157,13 +157,13 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         }
     }
 
-    /// <summary>Open findings (not withdrawn) whose corrective action is overdue or due this month, earliest first.</summary>
+    /// <summary>Open findings (neither withdrawn nor corrected) whose corrective action is overdue or due this month, earliest first.</summary>
     private async Task<List<FindingItem>> FindingsDueAsync(DateOnly day, Func<int, string?> departmentName, CancellationToken ct)
     {
         var until = Separation.ControlQueries.DueSoonUntil(day);
         var rows = await (from f in db.SelfCheckFindings.AsNoTracking()
                           join c in db.SelfChecks.AsNoTracking() on f.SelfCheckId equals c.Id
-                          where f.WithdrawnAt == null && f.DueOn <= until
+                          where f.WithdrawnAt == null && f.CorrectedAt == null && f.DueOn <= until
                           select new { f.SelfCheckId, c.FiscalYear, f.ControlId, f.CorrectiveAction, f.OwnerDepartmentId, f.DueOn })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.DueOn).ThenBy(r => r.ControlId, StringComparer.Ordinal)

@@ -15,6 +15,8 @@ public static class ControlLimits
     public const int CompensatingMeasures = 4_000;
     public const int OwnerName = 100;
     public const int SelfCheckSummary = 10_000;
+    /// <summary>What was done to correct a self-check finding (是正の内容).</summary>
+    public const int CorrectionNote = 4_000;
     public const int MaxTerminals = 100_000;
     /// <summary>An exception expiring within this many days is listed as expiring.</summary>
     public const int ExpiringWithinDays = 30;

@@ -13,6 +13,10 @@ public sealed record ControlActor(AuditActor Actor, bool Manages, bool IsCiso, i
         Manages || (state is not null && (
             (state.OwnerUserId is not null && state.OwnerUserId == Actor.UserId)
             || (state.OwnerDepartmentId is { } d && (d == DepartmentId || d == ParentDepartmentId))));
+
+    /// <summary>The CISO office, or a manager of the department (or of its 部), by the same rule as <see cref="Owns"/>.</summary>
+    public bool CoversDepartment(int? departmentId) =>
+        Manages || (departmentId is { } d && (d == DepartmentId || d == ParentDepartmentId));
 }
 
 /// <summary>

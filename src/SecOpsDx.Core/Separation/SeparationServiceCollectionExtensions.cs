@@ -24,6 +24,7 @@ public static class SeparationServiceCollectionExtensions
         services.AddScoped<OpenSelfCheck>();
         services.AddScoped<AnswerSelfCheck>();
         services.AddScoped<CloseSelfCheck>();
+        services.AddScoped<CorrectFinding>();
         services.AddScoped<SelfCheckQueries>();
         services.AddScoped<LinkIncidentToControl>();
         services.AddScoped<IncidentControlQueries>();

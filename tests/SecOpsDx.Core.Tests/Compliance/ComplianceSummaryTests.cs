@@ -182,6 +182,31 @@ public sealed class ComplianceSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_corrected_self_check_finding_is_no_longer_counted_open_for_the_city_or_the_department()
+    {
+        var model = await _controls.Queries.ModelAsync();
+        var applying = ControlDesk.Catalogue.Controls.Where(c => c.AppliesTo(model)).Take(2).Select(c => c.Id).ToList();
+        await _controls.Owner.ExecuteAsync(applying[0], _citizens, null);
+        await _controls.Owner.ExecuteAsync(applying[1], _tax, null);
+        var checkId = await _controls.OpenSelfCheck.ExecuteAsync(2026);
+        foreach (var id in applying) await _controls.Answer.ExecuteAsync(checkId, id, ControlStatus.NotMet, null, "是正する", new DateOnly(2027, 3, 31));
+        var manager = new ControlDesk(_db, _desk.Time, await ControlDesk.PersonAsync(_db, "shimin-kacho@example.jp", Roles.Manager, "2010"), Path.GetTempPath());
+        Assert.Equal((2, 2, 1), await OpenFindingsAsync());
+
+        var finding = (await manager.SelfChecks.DetailAsync(checkId))!.Lines.Single(l => l.Control.Id == applying[0]).Finding!;
+        await manager.CorrectFinding.ExecuteAsync(finding.Id, finding.Version, _desk.Today, "是正した。");
+
+        Assert.Equal((1, 1, 0), await OpenFindingsAsync());
+        var whole = (await _queries.SummaryAsync(R8))!;
+        Assert.Contains(whole.Controls.Reasons, r => r.Code == ReasonCodes.FindingsOpen && r.Value == 1);
+    }
+
+    /// <summary>Open findings counted for the whole city, for 市民部 and for 市民課.</summary>
+    private async Task<(int, int, int)> OpenFindingsAsync() =>
+        ((await _queries.SummaryAsync(R8))!.Controls.OpenFindings, (await _queries.SummaryAsync(R8, _citizensDept))!.Controls.OpenFindings,
+            (await _queries.SummaryAsync(R8, _citizens))!.Controls.OpenFindings);
+
+    [Fact]
     public async Task A_missed_PPC_deadline_puts_incidents_on_action_and_open_tickets_are_counted_by_severity_and_state()
     {
         var leak = (await _incidents.Receive.ExecuteAsync(new IncidentIntake("USBメモリ紛失", null, IncidentSource.Internal, "form"))).Id;

@@ -30,6 +30,7 @@ public sealed class ControlDesk
         OpenSelfCheck = new OpenSelfCheck(writes);
         Answer = new AnswerSelfCheck(writes);
         CloseSelfCheck = new CloseSelfCheck(writes);
+        CorrectFinding = new CorrectFinding(writes);
         SelfChecks = new SelfCheckQueries(db.Factory, catalogue ?? Catalogue, current);
     }
 
@@ -45,6 +46,7 @@ public sealed class ControlDesk
     public OpenSelfCheck OpenSelfCheck { get; }
     public AnswerSelfCheck Answer { get; }
     public CloseSelfCheck CloseSelfCheck { get; }
+    public CorrectFinding CorrectFinding { get; }
     public SelfCheckQueries SelfChecks { get; }
 
     /// <summary>A signed-in person with one role, in a department when given; returns who they act as.</summary>

@@ -40,6 +40,8 @@ public sealed class DemoControlsTests
         var selfCheck = (await desk.SelfChecks.LatestClosedAsync())!;
         Assert.Equal(2025, selfCheck.FiscalYear);
         Assert.True(selfCheck.RollUp.Findings >= 3);
+        // One finding was corrected after closing; the others, the overdue and due-soon ones among them, are open.
+        Assert.Equal(selfCheck.RollUp.Findings - 1, selfCheck.RollUp.OpenFindings);
         Assert.Equal(selfCheck.RollUp.Controls, selfCheck.RollUp.Answered);
     }
 
@@ -68,5 +70,10 @@ public sealed class DemoControlsTests
         var findings = await read.SelfCheckFindings.Where(f => f.WithdrawnAt == null).ToDictionaryAsync(f => f.ControlId, f => f.DueOn);
         Assert.Equal(new DateOnly(2026, 11, 16), findings[DemoControls.OverdueFinding]);
         Assert.Equal(new DateOnly(2026, 11, 30), findings[DemoControls.DueSoonFinding]);
+        var open = await read.SelfCheckFindings.Where(f => f.WithdrawnAt == null && f.CorrectedAt == null).Select(f => f.ControlId).ToListAsync();
+        Assert.Contains(DemoControls.OverdueFinding, open);
+        Assert.Contains(DemoControls.DueSoonFinding, open);
+        Assert.DoesNotContain(DemoControls.CorrectedFinding, open);
+        Assert.Contains(DemoControls.CorrectedFinding, findings.Keys);
     }
 }

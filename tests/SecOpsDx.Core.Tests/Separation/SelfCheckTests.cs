@@ -34,11 +34,11 @@ public sealed class SelfCheckTests : IAsyncLifetime
     [Fact]
     public void The_roll_up_counts_answers_and_gives_met_over_answered_applicable()
     {
-        var rollUp = SelfCheckRollUp.From(22, [ControlStatus.Met, ControlStatus.Met, ControlStatus.Met, ControlStatus.Partial, ControlStatus.NotApplicable], 1);
+        var rollUp = SelfCheckRollUp.From(22, [ControlStatus.Met, ControlStatus.Met, ControlStatus.Met, ControlStatus.Partial, ControlStatus.NotApplicable], 1, 1);
 
-        Assert.Equal((22, 5, 3, 1, 0, 1, 1, 17), (rollUp.Controls, rollUp.Answered, rollUp.Met, rollUp.Partial, rollUp.NotMet, rollUp.NotApplicable, rollUp.Findings, rollUp.Unanswered));
+        Assert.Equal((22, 5, 3, 1, 0, 1, 1, 1, 17), (rollUp.Controls, rollUp.Answered, rollUp.Met, rollUp.Partial, rollUp.NotMet, rollUp.NotApplicable, rollUp.Findings, rollUp.OpenFindings, rollUp.Unanswered));
         Assert.Equal(75, rollUp.MetPercent);
-        Assert.Null(SelfCheckRollUp.From(22, [ControlStatus.NotApplicable], 0).MetPercent);
+        Assert.Null(SelfCheckRollUp.From(22, [ControlStatus.NotApplicable], 0, 0).MetPercent);
     }
 
     [Fact]

@@ -33,7 +33,13 @@ public sealed class AnswerSelfCheck(ControlWrites writes)
         (row.Answer, row.Note, row.AnsweredAt, row.AnsweredBy) = (answer, noteText, writes.Now, who.Actor.Name);
 
         var finding = await db.SelfCheckFindings.SingleOrDefaultAsync(f => f.SelfCheckId == selfCheckId && f.ControlId == control.Id, ct);
-        if (unmet)
+        if (finding?.CorrectedAt is not null)
+        {
+            // A corrected finding is settled: the answer may be revised, the finding is neither rewritten nor withdrawn.
+            if (unmet && (finding.CorrectiveAction != action || finding.DueOn != dueOn))
+                throw ValidationFailedException.For("correctiveAction", ErrorCodes.FindingAlreadyCorrected);
+        }
+        else if (unmet)
         {
             if (finding is null) db.SelfCheckFindings.Add(finding = new SelfCheckFinding { SelfCheckId = selfCheckId, ControlId = control.Id, CorrectiveAction = action!, RaisedAt = writes.Now });
             (finding.CorrectiveAction, finding.DueOn, finding.OwnerDepartmentId, finding.WithdrawnAt) = (action!, dueOn!.Value, controlLevel?.OwnerDepartmentId, null);

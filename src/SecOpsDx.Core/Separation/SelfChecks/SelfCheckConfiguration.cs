@@ -40,5 +40,9 @@ internal sealed class SelfCheckConfiguration :
         b.Property(f => f.CorrectiveAction).HasMaxLength(ControlLimits.CompensatingMeasures);
         b.Property(f => f.RaisedAt).HasConversion(UtcTicks.Converter);
         b.Property(f => f.WithdrawnAt).HasConversion(UtcTicks.NullableConverter);
+        b.Ignore(f => f.IsOpen);
+        b.Property(f => f.CorrectionNote).HasMaxLength(ControlLimits.CorrectionNote);
+        b.Property(f => f.CorrectedBy).HasMaxLength(200);
+        b.Property(f => f.CorrectedAt).HasConversion(UtcTicks.NullableConverter);
     }
 }

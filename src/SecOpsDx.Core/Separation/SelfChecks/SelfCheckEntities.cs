@@ -44,5 +44,14 @@ public class SelfCheckFinding : IVersioned
     public DateTimeOffset RaisedAt { get; set; }
     /// <summary>Set when the answer was revised to met or not applicable: the finding no longer stands.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary>The day the corrective action was done (是正完了), as the owner reports it; set once, never cleared.</summary>
+    public DateOnly? CorrectedOn { get; set; }
+    /// <summary>What was done.</summary>
+    public string? CorrectionNote { get; set; }
+    public string? CorrectedBy { get; set; }
+    /// <summary>When the correction was recorded.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>Still standing and not yet corrected: what the dashboard and the reminders count.</summary>
+    public bool IsOpen => WithdrawnAt is null && CorrectedAt is null;
 }

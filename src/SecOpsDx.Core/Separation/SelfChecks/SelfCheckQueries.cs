@@ -13,19 +13,21 @@ public sealed class SelfCheckQueries(IDbContextFactory<SecOpsDxDbContext> factor
         var checks = await db.SelfChecks.AsNoTracking().ToListAsync(ct);
         var answers = (await db.SelfCheckAnswers.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.SelfCheckId);
         var findings = (await db.SelfCheckFindings.AsNoTracking().Where(f => f.WithdrawnAt == null).ToListAsync(ct)).ToLookup(f => f.SelfCheckId);
-        return checks.OrderByDescending(c => c.FiscalYear).Select(c => Row(c, answers[c.Id], findings[c.Id].Count())).ToList();
+        return checks.OrderByDescending(c => c.FiscalYear).Select(c => Row(c, answers[c.Id], findings[c.Id])).ToList();
     }
 
     /// <summary>The most recent closed self-check with its figures and summary, or null when none is closed yet.</summary>
     public async Task<SelfCheckRow?> LatestClosedAsync(CancellationToken ct = default) =>
         (await ListAsync(ct)).FirstOrDefault(c => !c.IsOpen);
 
-    private SelfCheckRow Row(SelfCheck c, IEnumerable<SelfCheckAnswer> answers, int findings)
+    /// <param name="findings">The findings of the self-check; withdrawn ones are not counted.</param>
+    private SelfCheckRow Row(SelfCheck c, IEnumerable<SelfCheckAnswer> answers, IEnumerable<SelfCheckFinding> findings)
     {
+        var standing = findings.Where(f => f.WithdrawnAt is null).ToList();
         var applicable = catalogue.Controls.Where(x => x.AppliesTo(c.Model)).Select(x => x.Id).ToHashSet();
         var counted = answers.Where(a => applicable.Contains(a.ControlId)).Select(a => a.Answer);
         return new SelfCheckRow(c.Id, c.FiscalYear, c.Model, c.OpenedAt, c.OpenedBy, c.ClosedAt, c.ClosedBy, c.Summary,
-            SelfCheckRollUp.From(applicable.Count, counted, findings), c.Version);
+            SelfCheckRollUp.From(applicable.Count, counted, standing.Count, standing.Count(f => f.IsOpen)), c.Version);
     }
 
     /// <summary>A self-check with a line per control it covers; a manager gets the lines of the controls they own.</summary>
@@ -49,8 +51,13 @@ public sealed class SelfCheckQueries(IDbContextFactory<SecOpsDxDbContext> factor
             var f = findings.FirstOrDefault(x => x.ControlId == c.Id);
             string? Dept(int? d) => d is { } k ? departments.GetValueOrDefault(k) : null;
             lines.Add(new SelfCheckLine(c, Dept(state?.OwnerDepartmentId) ?? state?.OwnerName, a?.Answer, a?.Note, a?.AnsweredBy,
-                f is null ? null : new SelfCheckFindingRow(f.Id, f.ControlId, f.CorrectiveAction, Dept(f.OwnerDepartmentId), f.DueOn, f.WithdrawnAt), mine || who.Manages));
+                f is null ? null : FindingRow(f, Dept(f.OwnerDepartmentId), who), mine || who.Manages));
         }
-        return new SelfCheckDetail(Row(check, answers, findings.Count(f => f.WithdrawnAt is null)), lines, who.Manages, who.IsCiso);
+        return new SelfCheckDetail(Row(check, answers, findings), lines, who.Manages, who.IsCiso);
     }
+
+    private static SelfCheckFindingRow FindingRow(SelfCheckFinding f, string? owner, ControlActor who) =>
+        new(f.Id, f.ControlId, f.CorrectiveAction, owner, f.DueOn, f.WithdrawnAt,
+            f is { CorrectedOn: { } on, CorrectedAt: { } at } ? new FindingCorrection(on, f.CorrectionNote ?? "", f.CorrectedBy ?? "", at) : null,
+            f.Version, f.IsOpen && who.CoversDepartment(f.OwnerDepartmentId));
 }
