@@ -19,7 +19,7 @@ using SecOpsDx.Web.Hosting;
 /// <summary>
 /// The training targets: the CISO's training overview with thousands of staff and five 年度 of history, and many
 /// staff confirming a course at once through the real HTTP form (sign-in cookies prepared in advance).
-/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- training [--staff 5000] [--confirmers 1000] [--clients 50]
+/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- training [--staff 5000] [--confirmers 1000] [--clients 50] [--print-sql]
 /// </summary>
 internal static partial class TrainingBench
 {
@@ -32,6 +32,7 @@ internal static partial class TrainingBench
     {
         var staffCount = Option(args, "--staff", 5000);
         var confirmers = Option(args, "--confirmers", 1000);
+        CommandCounter.PrintSql = args.Contains("--print-sql");
         var clients = Option(args, "--clients", 50);
         var data = Path.Combine(Path.GetTempPath(), "secopsdx-bench", Guid.NewGuid().ToString("N"));
 
@@ -231,6 +232,9 @@ internal static partial class TrainingBench
 
         public int Count => Volatile.Read(ref count);
 
+        /// <summary>--print-sql: each command's text on standard error, to see which reads a confirmation makes.</summary>
+        public static bool PrintSql { get; set; }
+
         public void OnNext(DiagnosticListener value)
         {
             if (value.Name == "Microsoft.EntityFrameworkCore") lock (listeners) listeners.Add(value.Subscribe(this));
@@ -241,7 +245,7 @@ internal static partial class TrainingBench
             if (value.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuted")
             {
                 Interlocked.Increment(ref count);
-                if (Environment.GetEnvironmentVariable("EXP_SQL") is not null && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData e)
+                if (PrintSql && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData e)
                     lock (listeners) Console.Error.WriteLine("SQL: " + e.Command.CommandText.Replace("\n", " ")[..Math.Min(160, e.Command.CommandText.Length)]);
             }
         }
