@@ -134,7 +134,7 @@ internal static class ComplianceBench
         Console.WriteLine($"compliance summary: {staff} staff ({s.StaffCount} in post), {incidents} generated incidents + demo stories, seeded in {seed.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"  figures: training {s.Training.Overall.Completed}/{s.Training.Overall.Assigned}, {s.Training.ByDepartment.Count} departments, " +
                           $"{s.Policies.DocumentsInForce} policies in force, {s.Controls.BySegment.Count} segments, {s.Incidents!.Open} open incidents");
-        Console.WriteLine($"  whole summary (in process)         median {Percentile(summaryTimes, 50),8:0.0} ms   p95 {Percentile(summaryTimes, 95),8:0.0} ms   (target < 100 ms at 5,000 staff)");
+        Console.WriteLine($"  whole summary (in process)         median {Percentile(summaryTimes, 50),8:0.0} ms   p95 {Percentile(summaryTimes, 95),8:0.0} ms   {(staff >= 50_000 ? "(target < 300 ms at 50,000 staff)" : "(target < 100 ms at 5,000 staff)")}");
         Console.WriteLine($"  training overview it reads         median {Percentile(trainingTimes, 50),8:0.0} ms   p95 {Percentile(trainingTimes, 95),8:0.0} ms");
         Console.WriteLine($"  policy register + acknowledgments  median {Percentile(policyTimes, 50),8:0.0} ms   p95 {Percentile(policyTimes, 95),8:0.0} ms   (the organisation in one pass)");
         Console.WriteLine($"  control matrix, due list, exceptions median {Percentile(controlTimes, 50),6:0.0} ms   p95 {Percentile(controlTimes, 95),8:0.0} ms");
