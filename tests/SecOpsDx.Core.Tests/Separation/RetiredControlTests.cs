@@ -78,6 +78,8 @@ public sealed class RetiredControlTests : IAsyncLifetime
         Assert.Equal(("住民記録", ControlStatus.Partial), (row.Systems.Single().SystemName, row.Systems.Single().Status));
         Assert.Equal((Today.AddDays(-5), "ciso@example.jp"), (row.LastVerifiedOn, row.LastVerifiedBy));
         Assert.Equal(ExceptionState.Pending, Assert.Single(row.OpenExceptions).State);
+        // The exceptions list marks the request as on a retired control, so the CISO is not offered an approval that would be refused.
+        Assert.True(Assert.Single(await ciso.Queries.ExceptionsAsync(Today), e => e.ControlId == Dropped).ControlRetired);
         // Its page still opens, read-only, with the history.
         var detail = (await ciso.Queries.ControlAsync(Dropped.ToLowerInvariant()))!;
         Assert.True(detail.Retired);

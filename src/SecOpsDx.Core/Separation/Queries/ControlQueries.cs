@@ -236,7 +236,10 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
 
     private static ExceptionRow ExceptionView(ControlException e, ControlDefinition? control, Dictionary<int, string> systemNames, DateOnly today) =>
         new(e.Id, e.ControlId, control?.Ja ?? e.ControlId, control?.En ?? e.ControlId, e.SystemId, e.SystemId is { } id ? systemNames.GetValueOrDefault(id) : null,
-            e.Reason, e.CompensatingMeasures, e.ExpiresOn, e.RequestedBy, e.RequestedAt, e.ApprovedBy, e.ApprovedAt, ControlCompliance.StateOf(e, today), e.Version);
+            e.Reason, e.CompensatingMeasures, e.ExpiresOn, e.RequestedBy, e.RequestedAt, e.ApprovedBy, e.ApprovedAt, ControlCompliance.StateOf(e, today), e.Version)
+        {
+            ControlRetired = control is null,
+        };
 
     /// <summary>Every exception with its state today; the expiring (within 30 days) and expired ones first.</summary>
     public async Task<IReadOnlyList<ExceptionRow>> ExceptionsAsync(DateOnly today, CancellationToken ct = default)

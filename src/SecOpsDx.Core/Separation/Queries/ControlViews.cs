@@ -30,7 +30,11 @@ public enum ExceptionState { Pending, InForce, Expiring, Expired }
 
 public sealed record ExceptionRow(int Id, string ControlId, string ControlJa, string ControlEn, int? SystemId, string? SystemName,
     string Reason, string CompensatingMeasures, DateOnly ExpiresOn, string RequestedBy, DateTimeOffset RequestedAt, string? ApprovedBy,
-    DateTimeOffset? ApprovedAt, ExceptionState State, int Version);
+    DateTimeOffset? ApprovedAt, ExceptionState State, int Version)
+{
+    /// <summary>The control left the catalogue: its records are read-only, so a pending request can no longer be approved.</summary>
+    public bool ControlRetired { get; init; }
+}
 
 public sealed record ControlDetail(
     ControlDefinition Control, string Model, bool Applies, IReadOnlyList<string> ModelsApplying,
