@@ -115,9 +115,11 @@ public static class DemoIncidentStories
         Move(deface, IncidentStatus.Handling, At(11, 10), HandlingPhase.Recovery);
         Move(deface, IncidentStatus.PostIncident, At(8, 16));
 
-        // A report nobody has looked at yet.
+        // A report nobody has looked at yet: this morning at 08:40, or just now when the demo starts before then (a
+        // report received in the future would head every list sorted by arrival).
+        var untouched = At(0, 8, 40) < now ? At(0, 8, 40) : now.AddMinutes(-10);
         Ticket("不審なメールの添付ファイルを開いてしまった", "請求書と書かれたメールの添付ファイル(ZIP)を開いた。その後の動作に変化はない。", IncidentSource.Internal, "form",
-            At(0, 8, 40), staff, staff.UserId);
+            untouched, staff, staff.UserId);
 
         // The PPC rows, as intake and triage keep them.
         await db.SaveChangesAsync(ct);

@@ -52,4 +52,22 @@ public sealed class DemoIncidentStoriesTests : IAsyncLifetime
         }
         Assert.Equal(await Shape(_db), await Shape(other));
     }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(8, 39)]
+    [InlineData(23, 50)]
+    public async Task Whatever_the_hour_the_demo_starts_nothing_was_received_or_happened_after_it(int hour, int minute)
+    {
+        // Started just after midnight (Japan time), the morning's report used to be dated hours ahead of the clock and
+        // headed every list sorted by arrival.
+        var now = new DateTimeOffset(2026, 11, 27, hour, minute, 0, TimeSpan.FromHours(9));
+        await using (var db = _db.CreateContext()) await DemoIncidentStories.SeedAsync(db, IncidentDesk.Taxonomy, Duty, now);
+
+        await using var read = _db.CreateContext();
+        var tickets = await read.Incidents.AsNoTracking().ToListAsync();
+        Assert.All(tickets, t => Assert.True(t.ReceivedAt <= now && t.AwareAt <= t.ReceivedAt, $"{t.Title}: received {t.ReceivedAt:o}"));
+        Assert.All(await read.IncidentTimeline.AsNoTracking().ToListAsync(), e => Assert.True(e.At <= now, $"timeline entry at {e.At:o}"));
+        Assert.Contains(tickets, t => t.Status == IncidentStatus.Received);
+    }
 }
