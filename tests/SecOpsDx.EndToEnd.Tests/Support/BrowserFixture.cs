@@ -66,7 +66,14 @@ public class BrowserFixture : IAsyncLifetime
             // projects run beside this one) that can take longer than a click.
             // Waiting for the address alone (not the page's load event, which also waits for every script) keeps a slow
             // machine from failing a sign-in that did land; what the page shows is waited for below.
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == landing, new() { Timeout = 45_000, WaitUntil = WaitUntilState.Commit });
+            // The address is polled rather than awaited as a navigation event: once, under load, the event wait ran out
+            // while the page had already landed on the home page.
+            var deadline = DateTime.UtcNow.AddSeconds(45);
+            while (new Uri(page.Url).AbsolutePath != landing)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"no landing on {landing} within 45 s");
+                await Task.Delay(100);
+            }
         }
         catch (TimeoutException e)
         {
