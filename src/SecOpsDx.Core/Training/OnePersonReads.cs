@@ -76,13 +76,10 @@ internal static class OnePersonReads
     public static async Task<CourseFacts?> CourseAsync(SecOpsDxDbContext db, int courseId, int staffId, CancellationToken ct)
     {
         if (await CourseWithQuestions(db, courseId) is not { } course) return null;
-        var completed = new Dictionary<int, DateOnly>();
-        await foreach (var r in PassedOf(db, courseId, staffId).WithCancellation(ct))
-            if (!completed.TryGetValue(r.StaffMemberId, out var on) || r.CompletedOn < on) completed[r.StaffMemberId] = r.CompletedOn;
-        var exempt = new Dictionary<int, string>();
-        await foreach (var e in ExemptionsOf(db, courseId, staffId).WithCancellation(ct)) exempt[e.StaffMemberId] = e.Reason;
+        var passed = await ToListAsync(PassedOf(db, courseId, staffId), ct);
+        var exemptions = await ToListAsync(ExemptionsOf(db, courseId, staffId), ct);
         var named = await ToListAsync(NamedOf(db, courseId, staffId), ct);
-        return new CourseFacts { Course = course, Audience = CourseAudience.Of(course, named), CompletedOn = completed, Exempt = exempt };
+        return CourseFacts.Of(course, passed.Select(r => (r.StaffMemberId, r.CompletedOn)), exemptions.Select(e => (e.StaffMemberId, e.Reason)), named);
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)

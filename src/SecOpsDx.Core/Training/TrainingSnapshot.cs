@@ -81,14 +81,19 @@ internal sealed class CourseFacts
         var passed = (await records.Select(r => new { r.CourseId, r.StaffMemberId, r.CompletedOn }).ToListAsync(ct)).ToLookup(r => r.CourseId);
         var exempt = (await exemptions.Select(e => new { e.CourseId, e.StaffMemberId, e.Reason }).ToListAsync(ct)).ToLookup(e => e.CourseId);
         var names = (await named.Select(a => new { a.CourseId, a.StaffMemberId }).ToListAsync(ct)).ToLookup(a => a.CourseId, a => a.StaffMemberId);
-        return list.Select(c =>
-        {
-            var completed = new Dictionary<int, DateOnly>();
-            foreach (var r in passed[c.Id])
-                if (!completed.TryGetValue(r.StaffMemberId, out var on) || r.CompletedOn < on) completed[r.StaffMemberId] = r.CompletedOn;
-            var ex = new Dictionary<int, string>();
-            foreach (var e in exempt[c.Id]) ex[e.StaffMemberId] = e.Reason;
-            return new CourseFacts { Course = c, Audience = CourseAudience.Of(c, names[c.Id]), CompletedOn = completed, Exempt = ex };
-        }).ToList();
+        return list.Select(c => Of(c, passed[c.Id].Select(r => (r.StaffMemberId, r.CompletedOn)),
+            exempt[c.Id].Select(e => (e.StaffMemberId, e.Reason)), names[c.Id])).ToList();
+    }
+
+    /// <summary>A course's facts from its passed records (the first one of a person counts), exemptions in force and named staff.</summary>
+    public static CourseFacts Of(TrainingCourse course, IEnumerable<(int StaffId, DateOnly On)> passed,
+        IEnumerable<(int StaffId, string Reason)> exemptions, IEnumerable<int> named)
+    {
+        var completed = new Dictionary<int, DateOnly>();
+        foreach (var (staffId, on) in passed)
+            if (!completed.TryGetValue(staffId, out var first) || on < first) completed[staffId] = on;
+        var exempt = new Dictionary<int, string>();
+        foreach (var (staffId, reason) in exemptions) exempt[staffId] = reason;
+        return new CourseFacts { Course = course, Audience = CourseAudience.Of(course, named), CompletedOn = completed, Exempt = exempt };
     }
 }
