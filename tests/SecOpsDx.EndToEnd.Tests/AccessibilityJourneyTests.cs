@@ -61,7 +61,7 @@ public sealed class AccessibilityJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(nav).ToBeVisibleAsync();
         await Axe.AssertNoSeriousAsync(page);
         await page.ClickAsync("[data-nav=incidents]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/incidents");
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath == "/incidents");
         await Assertions.Expect(nav).ToBeHiddenAsync();
 
         // A ticket with a long title, so that the list has a row to lay out.
@@ -85,7 +85,7 @@ public sealed class AccessibilityJourneyTests(BrowserFixture fixture)
         var href = await link.GetAttributeAsync("href") ?? "";
         await link.ClickAsync();
         var target = "/" + href.TrimStart('/');
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals(target, StringComparison.OrdinalIgnoreCase));
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath.Equals(target, StringComparison.OrdinalIgnoreCase));
         await Assertions.Expect(link).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("h1").First.WaitForAsync();

@@ -43,7 +43,7 @@ public sealed partial class AccountJourneyTests(BrowserFixture fixture)
         await refused.FillAsync("#Input\\.Email", "staff00001@city.example.jp");
         await refused.FillAsync("#Input\\.Password", password);
         await refused.ClickAsync("[data-testid=login-submit]");
-        await refused.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Lockout");
+        await BrowserFixture.WaitForAddressAsync(refused, url => new Uri(url).AbsolutePath == "/Account/Lockout");
         await Axe.AssertNoSeriousAsync(refused);
         await refused.Context.CloseAsync();
         await admin.Context.CloseAsync();

@@ -23,7 +23,7 @@ public sealed class CsirtDayJourneyTests(BrowserFixture fixture)
         // Sorting is a link: the order is in the address.
         await csirt.ClickAsync("[data-nav=incidents]");
         await csirt.ClickAsync("[data-testid=sort-severity]");
-        await csirt.WaitForURLAsync(url => url.Contains("sort=severity"));
+        await BrowserFixture.WaitForAddressAsync(csirt, url => url.Contains("sort=severity"));
         await Assertions.Expect(csirt.Locator("th[aria-sort=descending]")).ToContainTextAsync("重要度");
         var rank = new Dictionary<string, int> { ["重大"] = 4, ["高"] = 3, ["中"] = 2, ["低"] = 1 };
         var ranks = (await csirt.Locator("[data-testid=incident-row] td:nth-child(4)").AllInnerTextsAsync())

@@ -29,7 +29,7 @@ public sealed class DirectoryJourneyTests(DirectoryBrowserFixture fixture)
         await page.ClickAsync("[data-testid=login-submit]");
 
         // The first sign-in lands on their tasks: the roster's person, with the training and policies they owe.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/my/tasks", new() { Timeout = 45_000 });
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath == "/my/tasks", 45_000);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("自分のタスク");
         await Axe.AssertNoSeriousAsync(page);
         // The account carries the roster's person: the name from the directory, the sign-in name its e-mail.

@@ -65,7 +65,7 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
 
         await page.ClickAsync("[data-testid=logout]");
         await page.GotoAsync("/");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath == "/Account/Login");
         await Axe.AssertNoSeriousAsync(page);
         await page.Context.CloseAsync();
     }

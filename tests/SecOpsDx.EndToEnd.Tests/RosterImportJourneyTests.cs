@@ -24,7 +24,7 @@ public sealed class RosterImportJourneyTests(BrowserFixture fixture)
     {
         var page = await fixture.SignInAsync("admin@example.jp");
         await page.ClickAsync("[data-nav=roster-import]");
-        await page.WaitForURLAsync(url => url.EndsWith("/organization/roster-import", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/organization/roster-import", StringComparison.Ordinal));
 
         await page.Locator("[data-testid=roster-upload][data-ready=true]").WaitForAsync();
         await Axe.AssertNoSeriousAsync(page);

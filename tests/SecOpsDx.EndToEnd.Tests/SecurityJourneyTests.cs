@@ -50,11 +50,11 @@ public sealed partial class SecurityJourneyTests(BrowserFixture fixture)
         await again.FillAsync("#Input\\.Email", "staff00003@city.example.jp");
         await again.FillAsync("#Input\\.Password", password);
         await again.ClickAsync("[data-testid=login-submit]");
-        await again.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/LoginWith2fa");
+        await BrowserFixture.WaitForAddressAsync(again, url => new Uri(url).AbsolutePath == "/Account/LoginWith2fa");
         await Axe.AssertNoSeriousAsync(again);
         await again.FillAsync("[data-testid='2fa-code']", Totp.Code(key, DateTimeOffset.UtcNow));
         await again.ClickAsync("[data-testid='2fa-submit']");
-        await again.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await BrowserFixture.WaitForAddressAsync(again, url => new Uri(url).AbsolutePath == "/");
         await Assertions.Expect(again.Locator("[data-testid=my-roles]")).ToContainTextAsync("CSIRT要員");
         await again.Context.CloseAsync();
     }

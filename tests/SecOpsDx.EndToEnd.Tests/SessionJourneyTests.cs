@@ -32,8 +32,8 @@ public sealed partial class SessionJourneyTests(BrowserFixture fixture)
     }
 
     private static Task AssertSentToSignInAsync(IPage page) =>
-        page.WaitForURLAsync(url => new Uri(url).AbsolutePath is "/Account/Login" or "/Account/AccessDenied",
-            new() { Timeout = EndedWithinMs });
+        BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath is "/Account/Login" or "/Account/AccessDenied",
+            EndedWithinMs);
 
     [Fact]
     public async Task A_CSIRT_member_locked_by_an_administrator_loses_the_open_ticket_within_seconds()
@@ -81,7 +81,7 @@ public sealed partial class SessionJourneyTests(BrowserFixture fixture)
 
         await button.ClickAsync();
 
-        await here.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Account/Login");
+        await BrowserFixture.WaitForAddressAsync(here, url => new Uri(url).AbsolutePath == "/Account/Login");
         await Axe.AssertNoSeriousAsync(here);
         await AssertSentToSignInAsync(elsewhere);
         await elsewhere.GotoAsync("Account/Manage");

@@ -87,7 +87,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
     {
         var manager = await fixture.SignInAsync("manager@example.jp");
         await manager.ClickAsync("[data-nav=department-training]");
-        await manager.WaitForURLAsync(url => url.EndsWith("/training/department", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(manager, url => url.EndsWith("/training/department", StringComparison.Ordinal));
         await BrowserFixture.WaitUntilInteractiveAsync(manager);
         await manager.SelectOptionAsync("[data-testid=dept-course]", new SelectOptionValue { Label = PrivacyCourse });
         var row = manager.Locator("[data-testid=dept-row][data-staff=D0005]");
@@ -118,7 +118,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await BrowserFixture.WaitUntilInteractiveAsync(ciso);
         await ciso.FillAsync("[data-testid=course-title]", title);
         await ciso.ClickAsync("[data-testid=course-save]");
-        await ciso.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
         await Assertions.Expect(ciso.Locator("[data-testid=course-form][data-retired=false]")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousAsync(ciso);
 
@@ -205,13 +205,13 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             .ToString();
         var ciso = await fixture.SignInAsync("ciso@example.jp");
         await ciso.ClickAsync("[data-nav=training]");
-        await ciso.WaitForURLAsync(url => url.EndsWith("/training", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => url.EndsWith("/training", StringComparison.Ordinal));
         await Assertions.Expect(ciso.Locator("[data-testid=overview-course]").First).ToBeVisibleAsync();
         await Axe.AssertNoSeriousAsync(ciso);
 
         // A new course with a quiz the editor cannot read is refused with the question's number, then saved.
         await ciso.ClickAsync("[data-testid=course-new]");
-        await ciso.WaitForURLAsync(url => url.Contains("/training/courses/new", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => url.Contains("/training/courses/new", StringComparison.Ordinal));
         await BrowserFixture.WaitUntilInteractiveAsync(ciso);
         await ciso.FillAsync("[data-testid=course-title]", "標的型メール訓練 事前研修");
         await ciso.FillAsync("[data-testid=course-pass]", "100");
@@ -221,12 +221,12 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.FillAsync("[data-testid=course-quiz]", "怪しいメールを受け取ったら？\n- 開く\n* 情報政策課へ報告する");
         await ciso.ClickAsync("[data-testid=course-save]");
-        await ciso.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => System.Text.RegularExpressions.Regex.IsMatch(url, "/training/courses/[0-9]+$"));
         await Assertions.Expect(ciso.Locator("[data-testid=course-title]")).ToHaveValueAsync("標的型メール訓練 事前研修");
         await Axe.AssertNoSeriousAsync(ciso);
 
         await ciso.ClickAsync("[data-nav=drills]");
-        await ciso.WaitForURLAsync(url => url.EndsWith("/training/drills", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => url.EndsWith("/training/drills", StringComparison.Ordinal));
         await ciso.Locator("[data-testid=drill-upload][data-ready=true]").WaitForAsync();
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.Locator("[data-testid=drill-file]").SetInputFilesAsync(new FilePayload
@@ -239,7 +239,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.ClickAsync("[data-testid=drill-import]");
 
-        await ciso.WaitForURLAsync(url => url.Contains("/training/drills/", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(ciso, url => url.Contains("/training/drills/", StringComparison.Ordinal));
         await Assertions.Expect(ciso.Locator("h1")).ToHaveTextAsync("令和8年度 第2回");
         await Assertions.Expect(ciso.Locator("[data-testid=drill-unknown-list]")).ToContainTextAsync("former@example.jp");
         await Assertions.Expect(ciso.Locator("[data-testid=drill-overall]")).ToContainTextAsync("1 (33.3%)");

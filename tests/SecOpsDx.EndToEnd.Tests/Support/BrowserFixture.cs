@@ -88,6 +88,29 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the browser's address satisfies <paramref name="match"/>, polling the address rather than awaiting a
+    /// navigation event: under load the event wait has run out while the page had already landed (and a navigation
+    /// that finished before the wait began is never seen as an event at all). On failure it says where the browser is
+    /// and what it shows.
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> match, float timeoutMs = 30_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!match(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var shown = await page.Locator("body").InnerTextAsync();
+                throw new TimeoutException(
+                    $"the expected address was not reached within {timeoutMs} ms; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 500)]}");
+            }
+            await Task.Delay(100);
+        }
+        // A full page load may have committed the address before its document is parsed.
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = timeoutMs });
+    }
+
     /// <summary>Waits for the live circuit: before it, clicks are handled as plain page loads.</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator(".page[data-interactive=true]").WaitForAsync();
