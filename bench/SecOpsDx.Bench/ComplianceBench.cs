@@ -58,11 +58,22 @@ internal static class ComplianceBench
         var policyTimes = new List<double>();
         var controlTimes = new List<double>();
         ComplianceSummary? last = null;
+        var coldTimes = new List<double>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var queries = scope.ServiceProvider.GetRequiredService<ComplianceQueries>();
             var incidentQueries = scope.ServiceProvider.GetRequiredService<IncidentQueries>();
             var trainingQueries = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Training.Queries.TrainingQueries>();
+            // The first view after any change recounts the ended 年度 too (their figures are kept only while nothing changes).
+            var ended = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Training.Queries.EndedYearFigures>();
+            for (var i = 0; i < runs + 2; i++)
+            {
+                ended.Forget();
+                var cold = Stopwatch.StartNew();
+                await queries.SummaryAsync(year);
+                cold.Stop();
+                if (i >= 2) coldTimes.Add(cold.Elapsed.TotalMilliseconds);
+            }
             for (var i = 0; i < runs + 2; i++)
             {
                 var watch = Stopwatch.StartNew();
@@ -135,6 +146,7 @@ internal static class ComplianceBench
         Console.WriteLine($"  figures: training {s.Training.Overall.Completed}/{s.Training.Overall.Assigned}, {s.Training.ByDepartment.Count} departments, " +
                           $"{s.Policies.DocumentsInForce} policies in force, {s.Controls.BySegment.Count} segments, {s.Incidents!.Open} open incidents");
         Console.WriteLine($"  whole summary (in process)         median {Percentile(summaryTimes, 50),8:0.0} ms   p95 {Percentile(summaryTimes, 95),8:0.0} ms   {(staff >= 50_000 ? "(target < 300 ms at 50,000 staff)" : "(target < 100 ms at 5,000 staff)")}");
+        Console.WriteLine($"  whole summary, first after a change median {Percentile(coldTimes, 50),7:0.0} ms   p95 {Percentile(coldTimes, 95),8:0.0} ms   (every 年度 recounted)");
         Console.WriteLine($"  training overview it reads         median {Percentile(trainingTimes, 50),8:0.0} ms   p95 {Percentile(trainingTimes, 95),8:0.0} ms");
         Console.WriteLine($"  policy register + acknowledgments  median {Percentile(policyTimes, 50),8:0.0} ms   p95 {Percentile(policyTimes, 95),8:0.0} ms   (the organisation in one pass)");
         Console.WriteLine($"  control matrix, due list, exceptions median {Percentile(controlTimes, 50),6:0.0} ms   p95 {Percentile(controlTimes, 95),8:0.0} ms");

@@ -165,6 +165,38 @@ public sealed class TrainingCountsTests : IAsyncLifetime
         Assert.Contains((_citizens, new TrainingRate(3, 1, 0, 2)), Departments(o));
     }
 
+    [Fact]
+    public async Task The_figures_kept_for_an_ended_year_follow_a_late_sheet_its_withdrawal_an_exemption_and_the_course_retired()
+    {
+        // The desk's reads keep the figures of ended 年度 (令和7年度 here) while nothing changes.
+        async Task<TrainingOverview?> R7Async() => (await _desk.Queries.OverviewsAsync()).SingleOrDefault(o => o.Year == R7);
+        async Task<TrainingOverview?> FreshR7Async() =>
+            (await new TrainingQueries(_desk, _desk.Time).OverviewsAsync()).SingleOrDefault(o => o.Year == R7);
+
+        var first = await R7Async();
+        Assert.Equal(new TrainingRate(6, 1, 0, 5), first!.Overall);
+        Assert.Same(first, await R7Async());
+
+        // A paper sheet found late: 総務課's "done" took the 令和7年度 course in March.
+        await _desk.Paper.ExecuteAsync(_past, _done, new DateOnly(2026, 3, 20), "紙の受講票(年度末に回収)", null);
+        var late = await R7Async();
+        Assert.Equal(new TrainingRate(6, 2, 0, 4), late!.Overall);
+        Assert.Equal((await FreshR7Async())!.Departments, late.Departments);
+
+        await using (var db = _desk.CreateDbContext())
+            await _desk.WithdrawPaper.ExecuteAsync(db.TrainingRecords.Single(r => r.StaffMemberId == _done && r.CourseId == _past).Id, "別年度の受講票", null);
+        Assert.Equal(new TrainingRate(6, 1, 0, 5), (await R7Async())!.Overall);
+
+        await _desk.Exempt.ExemptAsync(_past, _manager, "休職", null);
+        var exempted = await R7Async();
+        Assert.Equal(new TrainingRate(5, 1, 1, 4), exempted!.Overall);
+        Assert.Equal((await FreshR7Async())!.Overall, exempted.Overall);
+
+        await using (var db = _desk.CreateDbContext())
+            await _desk.Retire.RetireAsync(_past, db.TrainingCourses.Single(c => c.Id == _past).Version, "別の研修と重複");
+        Assert.Null(await R7Async());
+    }
+
     [Theory]
     [InlineData("2025-06-01")]
     [InlineData("2026-03-31")]

@@ -1947,9 +1947,9 @@ namespace SecOpsDx.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DrillId");
-
                     b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("DrillId", "Step", "Reported");
 
                     b.ToTable("DrillResults");
                 });

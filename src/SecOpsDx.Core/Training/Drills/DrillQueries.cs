@@ -11,9 +11,9 @@ public sealed record DrillCounts(int Sent, int Opened, int Clicked, int Submitte
 
     public double? Rate(int count) => Sent == 0 ? null : (double)count / Sent;
 
-    public DrillCounts Add(DrillStep step, bool reported) => new(
-        Sent + (step >= DrillStep.Sent ? 1 : 0), Opened + (step >= DrillStep.Opened ? 1 : 0), Clicked + (step >= DrillStep.Clicked ? 1 : 0),
-        Submitted + (step >= DrillStep.Submitted ? 1 : 0), Reported + (reported ? 1 : 0));
+    public DrillCounts Add(DrillStep step, bool reported, int people = 1) => new(
+        Sent + (step >= DrillStep.Sent ? people : 0), Opened + (step >= DrillStep.Opened ? people : 0), Clicked + (step >= DrillStep.Clicked ? people : 0),
+        Submitted + (step >= DrillStep.Submitted ? people : 0), Reported + (reported ? people : 0));
 }
 
 public sealed record DrillRow(int Id, string Name, DateOnly HeldOn, DrillCounts Counts);
@@ -33,8 +33,11 @@ public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var drills = await db.Drills.AsNoTracking().Select(d => new { d.Id, d.Name, d.HeldOn }).ToListAsync(ct);
-        var results = (await db.DrillResults.AsNoTracking().Select(r => new { r.DrillId, r.Step, r.Reported }).ToListAsync(ct)).ToLookup(r => r.DrillId);
-        return drills.Select(d => new DrillRow(d.Id, d.Name, d.HeldOn, results[d.Id].Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported))))
+        // Counted in the database, one row per drill, step and reported flag (read off the covering index), not per person:
+        // a prefecture's drill has tens of thousands of recipients.
+        var results = (await db.DrillResults.AsNoTracking().GroupBy(r => new { r.DrillId, r.Step, r.Reported })
+            .Select(g => new { g.Key.DrillId, g.Key.Step, g.Key.Reported, People = g.Count() }).ToListAsync(ct)).ToLookup(r => r.DrillId);
+        return drills.Select(d => new DrillRow(d.Id, d.Name, d.HeldOn, results[d.Id].Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported, r.People))))
             .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).ToList();
     }
 

@@ -8,7 +8,8 @@ namespace SecOpsDx.Core.Training.Queries;
 /// Reads of training, shaped for the pages and for the reminders: a person's tasks and history, a course's list
 /// per department, rates overall and per department as of a day, the overdue list and the trend over 年度.
 /// </summary>
-public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time)
+/// <param name="ended">Figures of the 年度 that have ended, kept while the database is unchanged (none kept when null).</param>
+public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time, EndedYearFigures? ended = null)
 {
     public DateOnly Today => JapanTime.Today(time);
 
@@ -153,13 +154,24 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<IReadOnlyList<TrainingOverview>> OverviewsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Read before anything else, so that figures kept under it can only be older than it says (see EndedYearFigures).
+        var version = ended is null ? 0 : await EndedYearFigures.VersionAsync(db, ct);
         var courses = (await Running(db).AsNoTracking().Include(c => c.Questions).ToListAsync(ct)).ToLookup(c => c.FiscalYear);
         var departments = await DepartmentsAsync(db, ct);
+        var today = Today;
         var result = new List<TrainingOverview>();
         foreach (var group in courses.OrderBy(g => g.Key))
         {
             var year = new FiscalYear(group.Key);
-            result.Add(await CountedOverviewAsync(db, departments, group.ToList(), year, DefaultDayFor(year), ct));
+            var over = year.LastDay < today;
+            if (over && ended?.Find(group.Key, version) is { } kept)
+            {
+                result.Add(kept);
+                continue;
+            }
+            var overview = await CountedOverviewAsync(db, departments, group.ToList(), year, DefaultDayFor(year), ct);
+            if (over) ended?.Keep(group.Key, version, overview);
+            result.Add(overview);
         }
         return result;
     }
