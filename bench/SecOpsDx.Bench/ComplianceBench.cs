@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Globalization;
@@ -14,7 +15,7 @@ using SecOpsDx.Web.Hosting;
 /// The CISO's compliance summary over a seeded database: the demo city with many staff (two past 年度 of training,
 /// the policy set, the control catalogue) and many incidents. Prints the median and p95 of the whole summary, of the
 /// incident statistics it reads, and of one hand-written SQL query for one of its figures (open tickets by severity).
-/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --compliance [--staff 5000] [--incidents 2000] [--runs 20] [--data DIR]
+/// Usage: dotnet run -c Release --project bench/SecOpsDx.Bench -- --compliance [--staff 5000] [--incidents 2000] [--runs 20] [--data DIR] [--log-sql]
 /// (with --data the seeded database stays in DIR and a later run with the same DIR reuses it, the same day).
 /// </summary>
 internal static class ComplianceBench
@@ -34,6 +35,13 @@ internal static class ComplianceBench
         builder.Configuration["SecOpsDx:ConfigDirectory"] = Path.Combine(AppContext.BaseDirectory, "config");
         builder.Configuration["SecOpsDx:Jobs:Enabled"] = "false";
         builder.Logging.ClearProviders();
+        if (args.Contains("--log-sql"))
+        {
+            // Every EF command with its time, to find which read a figure's time goes to.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+        }
         builder.AddSecOpsDx();
         await using var app = builder.Build();
         await app.PrepareDatabaseAsync();

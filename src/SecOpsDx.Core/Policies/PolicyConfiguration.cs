@@ -43,7 +43,8 @@ internal sealed class PolicyAcknowledgmentConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<PolicyAcknowledgment> b)
     {
         b.HasIndex(a => new { a.StaffId, a.DocumentId, a.RevisionNumber });
-        b.HasIndex(a => new { a.DocumentId, a.RevisionNumber });
+        // Covers the organisation's acknowledgment counts (distinct people per revision) so they are read off the index.
+        b.HasIndex(a => new { a.DocumentId, a.RevisionNumber, a.StaffId });
         b.HasOne(a => a.Revision).WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.StaffMember>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.ClientAddress).HasMaxLength(PolicyLimits.ClientAddress);

@@ -109,6 +109,37 @@ public sealed class PolicyAcknowledgmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_organisation_rate_leaves_out_the_acknowledgments_of_people_who_left_or_have_not_joined_yet()
+    {
+        var inPost = await _desk.StaffAsync("S001", "2010");
+        await _desk.StaffAsync("S002", "1030");
+        var leaver = await _desk.StaffAsync("S003", "2010");
+        var joiner = await _desk.StaffAsync("S004", "1030");
+        var basic = await _desk.RevisionIdAsync("basic", 1);
+        foreach (var who in new[] { inPost, leaver, joiner })
+            Assert.True(await _desk.Acknowledge.ExecuteAsync(who, basic, null));
+        async Task<(int, int)> OrganisationAsync()
+        {
+            var r = (await _desk.Queries.OrganisationAcknowledgmentsAsync()).Single(d => d.Slug == "basic");
+            return (r.Applicable, r.Acknowledged);
+        }
+        Assert.Equal((4, 3), await OrganisationAsync());
+
+        // The leaver retires, the joiner's hiring day turns out to be next month: neither counts, on either side.
+        await using (var db = _desk.Database.CreateContext())
+        {
+            (await db.Staff.SingleAsync(x => x.Id == leaver)).RetiredOn = new DateOnly(2026, 4, 30);
+            (await db.Staff.SingleAsync(x => x.Id == joiner)).HiredOn = new DateOnly(2026, 6, 1);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal((2, 1), await OrganisationAsync());
+
+        // From the joiner's first day they count again, with the acknowledgment they gave.
+        _desk.Time.SetUtcNow(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(9)));
+        Assert.Equal((3, 2), await OrganisationAsync());
+    }
+
+    [Fact]
     public async Task The_rate_follows_carried_acknowledgments_and_counts_a_restricted_procedure_only_for_its_audience()
     {
         var first = await _desk.StaffAsync("S001", "1030");

@@ -1146,7 +1146,7 @@ namespace SecOpsDx.Core.Data.Migrations
 
                     b.HasIndex("RevisionId");
 
-                    b.HasIndex("DocumentId", "RevisionNumber");
+                    b.HasIndex("DocumentId", "RevisionNumber", "StaffId");
 
                     b.HasIndex("StaffId", "DocumentId", "RevisionNumber");
 

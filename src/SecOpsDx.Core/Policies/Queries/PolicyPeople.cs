@@ -26,6 +26,10 @@ internal static class PolicyPeople
         return departmentId is { } id ? inPost.Where(s => s.DepartmentId == id || s.Department!.ParentId == id) : inPost;
     }
 
+    /// <summary>Everyone on the roster who is not in post on the day: retired by then, or not yet hired.</summary>
+    public static IQueryable<Organization.StaffMember> NotInPost(SecOpsDxDbContext db, DateOnly today) =>
+        db.Staff.AsNoTracking().Where(s => (s.HiredOn != null && s.HiredOn > today) || (s.RetiredOn != null && s.RetiredOn < today));
+
     /// <summary>Everyone in post on the day who has an account.</summary>
     public static async Task<List<PolicyReader>> ReadersInPostAsync(SecOpsDxDbContext db, DateOnly today, CancellationToken ct)
     {

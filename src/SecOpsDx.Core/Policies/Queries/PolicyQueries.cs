@@ -283,13 +283,7 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var inPost = PolicyPeople.InPost(db, Today, departmentId);
         var everyone = forEveryone.Count == 0 ? 0 : await inPost.CountAsync(ct);
         var restrictedCounts = await RestrictedCountsAsync(db, inPost, facts.Where(f => restricted.Contains(f.Document.Id)).ToList(), ct);
-        // Filtered by the people in post as a subquery, so SQLite reads the (StaffId, DocumentId, RevisionNumber) index.
-        var staffIds = inPost.Select(s => s.Id);
-        var counted = forEveryone.Count == 0 ? [] : await db.PolicyAcknowledgments.AsNoTracking()
-            .Where(a => staffIds.Contains(a.StaffId))
-            .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
-            .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
-            .ToListAsync(ct);
+        var counted = forEveryone.Count == 0 ? [] : await EveryoneCountsAsync(db, inPost, Today, departmentId is null, ct);
         var rows = new List<DepartmentRate>();
         foreach (var f in facts)
         {
@@ -300,12 +294,46 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
                 var from = PolicyRules.AcknowledgedFrom(f.Revisions, f.InForce!);
                 applicable = everyone;
                 acknowledged = Math.Min(applicable, counted
-                    .Where(c => c.DocumentId == f.Document.Id && c.RevisionNumber >= from && c.RevisionNumber <= f.InForce!.Number).Sum(c => c.People));
+                    .Where(c => c.Key.DocumentId == f.Document.Id && c.Key.RevisionNumber >= from && c.Key.RevisionNumber <= f.InForce!.Number).Sum(c => c.Value));
             }
             else (applicable, acknowledged) = restrictedCounts[f.Document.Id];
             rows.Add(new DepartmentRate(f.Document.Id, f.Document.Slug, f.Document.Title, f.InForce!.Number, applicable, acknowledged));
         }
         return rows;
+    }
+
+    /// <summary>People in post who acknowledged each revision (document, revision number → people).</summary>
+    /// <remarks>
+    /// For the whole organisation the count is taken over everyone (read off the (DocumentId, RevisionNumber, StaffId)
+    /// index in order) less those not in post, who are few: filtering the acknowledgments by the people in post instead
+    /// made SQLite look up every one of them, most of the dashboard's policy time at 50,000 staff. A department's count is
+    /// filtered by its own people, who are few.
+    /// </remarks>
+    private static async Task<Dictionary<(int DocumentId, int RevisionNumber), int>> EveryoneCountsAsync(SecOpsDxDbContext db,
+        IQueryable<Organization.StaffMember> inPost, DateOnly today, bool wholeOrganisation, CancellationToken ct)
+    {
+        var acknowledgments = db.PolicyAcknowledgments.AsNoTracking();
+        if (!wholeOrganisation)
+        {
+            var staffIds = inPost.Select(s => s.Id);
+            acknowledgments = acknowledgments.Where(a => staffIds.Contains(a.StaffId));
+        }
+        var counts = (await acknowledgments
+                .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
+                .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
+                .ToListAsync(ct))
+            .ToDictionary(c => (c.DocumentId, c.RevisionNumber), c => c.People);
+        if (!wholeOrganisation) return counts;
+        // "StaffId IN (those not in post)", so SQLite looks up each of them in the StaffId index; written as a join it
+        // walked every acknowledgment instead (60 ms at 50,000 staff against 7).
+        var goneIds = PolicyPeople.NotInPost(db, today).Select(p => p.Id);
+        var gone = await db.PolicyAcknowledgments.AsNoTracking()
+            .Where(a => goneIds.Contains(a.StaffId))
+            .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
+            .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
+            .ToListAsync(ct);
+        foreach (var g in gone) counts[(g.DocumentId, g.RevisionNumber)] -= g.People;
+        return counts;
     }
 
     /// <summary>
