@@ -12,7 +12,8 @@ namespace SecOpsDx.Web.Features.Incidents;
 /// </summary>
 public static class IncidentExport
 {
-    public static void MapIncidentExport(this IEndpointRouteBuilder app) =>
+    public static void MapIncidentExport(this IEndpointRouteBuilder app)
+    {
         app.MapGet($"/incidents/export.{TableExport.Format}", async (string format, HttpContext context, IncidentQueries queries, IncidentTaxonomy taxonomy,
                 IStringLocalizer<IncidentText> t, TimeProvider time, CancellationToken ct) =>
             {
@@ -21,6 +22,17 @@ public static class IncidentExport
                 return await TableExport.FileAsync(context, table, format, $"incidents-{TableExport.Stamp(time)}", ct);
             })
             .RequireAuthorization(Policies.IncidentReader);
+
+        // The statistics page's months of a 年度, by category.
+        app.MapGet($"/incidents/dashboard/export.{TableExport.Format}", async (string format, int? year, HttpContext context, IncidentQueries queries,
+                IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l, TimeProvider time, CancellationToken ct) =>
+            {
+                var fy = IncidentTables.YearOrCurrent(year, time);
+                var table = IncidentTables.Months(await queries.DashboardAsync(fy, ct), taxonomy, t, l);
+                return await TableExport.FileAsync(context, table, format, $"incident-statistics-{fy.StartYear}", ct);
+            })
+            .RequireAuthorization(Policies.IncidentReader);
+    }
 
     /// <summary>The list's query string, read the way the list page writes it.</summary>
     private static IncidentFilter FilterFrom(HttpContext context)
