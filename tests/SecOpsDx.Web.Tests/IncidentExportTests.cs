@@ -49,7 +49,7 @@ public sealed class IncidentExportTests(AppFactory factory) : IClassFixture<AppF
     [Fact]
     public void A_value_a_spreadsheet_would_run_as_a_formula_is_kept_as_text()
     {
-        var csv = Encoding.UTF8.GetString(SecOpsDx.Web.Features.Incidents.IncidentExport.Csv(
+        var csv = Encoding.UTF8.GetString(SecOpsDx.Web.Components.Shared.TableExport.Csv(
             new(["件名"], [["=HYPERLINK(\"http://x\",\"y\")"], ["普通, の件名"]])));
 
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", csv);

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Compliance;
 using SecOpsDx.Core.Training.Queries;
 using SecOpsDx.Web.Components.Shared;
-using SecOpsDx.Web.Features.Incidents;
 using SecOpsDx.Web.Hosting;
 using SecOpsDx.Web.Resources;
 
@@ -14,46 +12,40 @@ namespace SecOpsDx.Web.Features.Compliance;
 
 /// <summary>
 /// The lists behind the dashboard as files, with the rows and columns the pages show: the training rate per
-/// department and the overdue list. CSV in UTF-8 with a byte-order mark (Excel opens it as Japanese) or .xlsx,
-/// written the way the incident list's export is. A manager gets their own department's rows only.
+/// department and the overdue list. CSV or .xlsx through <see cref="TableExport"/>. A manager gets their own department's rows only.
 /// </summary>
 public static class ComplianceExport
 {
     public static void MapComplianceExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/compliance/export/departments.{format}", async (string format, int? year, HttpContext context, ComplianceQueries queries,
+        app.MapGet($"/compliance/export/departments.{TableExport.Format}", async (string format, int? year, HttpContext context, ComplianceQueries queries,
                 TrainingQueries training, IAuthorizationService authorization, IStringLocalizer<ComplianceText> c, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")) return Results.NotFound();
                 var viewer = await ComplianceViewer.OfAsync(context.User, training, authorization);
                 if (viewer.HasNothingToSee) return Results.Forbid();
                 var fy = YearOrCurrent(year, queries.Today);
                 var summary = await queries.SummaryAsync(fy, viewer.SeesAll ? null : viewer.DepartmentId, ct);
                 var rows = summary?.Training.ByDepartment ?? [];
-                var table = new IncidentExport.ExportTable(DepartmentHeaders(c), rows.Select(d => new[]
+                var table = new ExportTable(DepartmentHeaders(c), rows.Select(d => new[]
                 {
                     d.Name, ComplianceLabels.Percent(d.Rate.Rate), Number(d.Rate.Completed), Number(d.Rate.Assigned), Number(d.Rate.Overdue),
                 }).ToList());
-                return await FileAsync(context, table, format, $"training-rates-{fy.StartYear}", ct);
+                return await TableExport.FileAsync(context, table, format, $"training-rates-{fy.StartYear}", ct);
             })
             .RequireAuthorization(Policies.ComplianceReader);
 
-        app.MapGet("/compliance/export/overdue.{format}", async (string format, int? year, int? department, HttpContext context, ComplianceQueries queries,
+        app.MapGet($"/compliance/export/overdue.{TableExport.Format}", async (string format, int? year, int? department, HttpContext context, ComplianceQueries queries,
                 TrainingQueries training, IAuthorizationService authorization, IStringLocalizer<ComplianceText> c, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")) return Results.NotFound();
                 var viewer = await ComplianceViewer.OfAsync(context.User, training, authorization);
                 if (viewer.HasNothingToSee) return Results.Forbid();
                 var fy = YearOrCurrent(year, queries.Today);
                 var departmentId = await viewer.DepartmentFor(department, queries);
                 var rows = await queries.OverdueAsync(fy, departmentId, ct);
                 var style = DisplayDates.StyleOf(context.User);
-                var table = new IncidentExport.ExportTable(OverdueHeaders(c), rows.Select(r => new[]
-                {
-                    r.EmployeeNumber, r.FullName, r.DepartmentName, r.CourseTitle, DisplayDates.Format(r.DueOn, style),
-                }).ToList());
+                var table = new ExportTable(OverdueHeaders(c), rows.Select(r => OverdueCells(r, style)).ToList());
                 var suffix = departmentId is { } d ? $"-{d.ToString(CultureInfo.InvariantCulture)}" : "";
-                return await FileAsync(context, table, format, $"training-overdue-{fy.StartYear}{suffix}", ct);
+                return await TableExport.FileAsync(context, table, format, $"training-overdue-{fy.StartYear}{suffix}", ct);
             })
             .RequireAuthorization(Policies.ComplianceReader);
     }
@@ -82,6 +74,9 @@ public static class ComplianceExport
     public static IReadOnlyList<string> OverdueHeaders(IStringLocalizer<ComplianceText> c) =>
         [c["Col.EmployeeNumber"], c["Col.Name"], c["Col.Department"], c["Col.Course"], c["Col.Due"]];
 
+    public static string[] OverdueCells(OverdueRow r, DateDisplayStyle style) =>
+        [r.EmployeeNumber, r.FullName, r.DepartmentName, r.CourseTitle, DisplayDates.Format(r.DueOn, style)];
+
     /// <summary>The 年度 asked for when it is one that can have figures (not in the future), else the current one.</summary>
     public static FiscalYear YearOrCurrent(int? year, DateOnly today)
     {
@@ -92,14 +87,4 @@ public static class ComplianceExport
     public static Task<string?> DepartmentNameAsync(ComplianceQueries queries, int departmentId) => queries.DepartmentNameAsync(departmentId);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<IResult> FileAsync(HttpContext context, IncidentExport.ExportTable table, string format, string name, CancellationToken ct)
-    {
-        context.Response.Headers.CacheControl = "no-store";
-        if (format == "csv") return Results.File(IncidentExport.Csv(table), "text/csv; charset=utf-8", name + ".csv");
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(table.Rows.Select(r => table.Headers.Zip(r).ToDictionary(p => p.First, p => (object?)p.Second)), cancellationToken: ct);
-        stream.Position = 0;
-        return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
-    }
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Web.Components.Shared;
 using SecOpsDx.Web.Hosting;
@@ -15,23 +12,27 @@ namespace SecOpsDx.Web.Features.Incidents;
 /// </summary>
 public static class IncidentExport
 {
-    public static void MapIncidentExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/incidents/export.{format}", async (string format, HttpContext context, IncidentQueries queries, IncidentTaxonomy taxonomy,
+    public static void MapIncidentExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet($"/incidents/export.{TableExport.Format}", async (string format, HttpContext context, IncidentQueries queries, IncidentTaxonomy taxonomy,
                 IStringLocalizer<IncidentText> t, TimeProvider time, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")) return Results.NotFound();
                 var rows = await queries.ExportAsync(FilterFrom(context), ct);
                 var table = Table(rows, taxonomy, t, DisplayDates.StyleOf(context.User));
-                var name = $"incidents-{Core.Calendar.JapanTime.Today(time):yyyyMMdd}.{format}";
-                context.Response.Headers.CacheControl = "no-store";
-                if (format == "csv")
-                    return Results.File(Csv(table), "text/csv; charset=utf-8", name);
-                var stream = new MemoryStream();
-                await stream.SaveAsAsync(table.Rows.Select(r => table.Headers.Zip(r).ToDictionary(p => p.First, p => (object?)p.Second)), cancellationToken: ct);
-                stream.Position = 0;
-                return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                return await TableExport.FileAsync(context, table, format, $"incidents-{TableExport.Stamp(time)}", ct);
             })
             .RequireAuthorization(Policies.IncidentReader);
+
+        // The statistics page's months of a 年度, by category.
+        app.MapGet($"/incidents/dashboard/export.{TableExport.Format}", async (string format, int? year, HttpContext context, IncidentQueries queries,
+                IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l, TimeProvider time, CancellationToken ct) =>
+            {
+                var fy = IncidentTables.YearOrCurrent(year, time);
+                var table = IncidentTables.Months(await queries.DashboardAsync(fy, ct), taxonomy, t, l);
+                return await TableExport.FileAsync(context, table, format, $"incident-statistics-{fy.StartYear}", ct);
+            })
+            .RequireAuthorization(Policies.IncidentReader);
+    }
 
     /// <summary>The list's query string, read the way the list page writes it.</summary>
     private static IncidentFilter FilterFrom(HttpContext context)
@@ -48,8 +49,6 @@ public static class IncidentExport
             Descending: bool.TryParse(Text("desc"), out var desc) ? desc : IncidentFilter.DescendingByDefault(sort));
     }
 
-    public sealed record ExportTable(IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows);
-
     public static ExportTable Table(IReadOnlyList<IncidentRow> rows, IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, Core.Calendar.DateDisplayStyle style)
     {
         var en = AppCultures.IsEnglish;
@@ -61,20 +60,5 @@ public static class IncidentExport
             r.NextDueAt is { } due ? DisplayDates.Format(due, style, withTime: false) : "",
         }).ToList();
         return new ExportTable(headers, cells);
-    }
-
-    /// <summary>RFC 4180 quoting; a value that a spreadsheet would run as a formula is kept as text.</summary>
-    public static byte[] Csv(ExportTable table)
-    {
-        var text = new StringBuilder();
-        foreach (var line in new[] { table.Headers.ToArray() }.Concat(table.Rows))
-            text.Append(string.Join(',', line.Select(Field))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Policies;
-using SecOpsDx.Web.Features.Incidents;
+using SecOpsDx.Web.Components.Shared;
 using SecOpsDx.Web.Hosting;
 using SecOpsDx.Web.Resources;
 
@@ -10,21 +10,40 @@ namespace SecOpsDx.Web.Features.PolicyRegister;
 
 public static class PolicyEndpoints
 {
-    /// <summary>The policy register's files: the missing-acknowledgment list as CSV and the 新旧対照表 as Word.</summary>
+    /// <summary>
+    /// The policy pages' files: the register, a department's acknowledgment rates and its missing list as CSV or .xlsx
+    /// (the rows and words of the pages, scoped as the pages scope them), and the 新旧対照表 as Word.
+    /// </summary>
     public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/policies/acknowledgments/{documentId:int}/missing.csv", async (int documentId, int? dept, HttpContext context,
+        app.MapGet($"/policies/register/export.{TableExport.Format}", async (string format, HttpContext context, PolicyQueries queries,
+                GuidelineEditions editions, IStringLocalizer<PolicyText> t, TimeProvider time, CancellationToken ct) =>
+            {
+                var table = PolicyTables.Register(await queries.RegisterAsync(ct), t, editions, DisplayDates.StyleOf(context.User));
+                return await TableExport.FileAsync(context, table, format, $"policy-register-{TableExport.Stamp(time)}", ct);
+            })
+            .RequireAuthorization(Policies.PolicyAdmin);
+
+        app.MapGet($"/policies/acknowledgments/export.{TableExport.Format}", async (string format, int? dept, HttpContext context,
                 PolicyQueries queries, IStringLocalizer<PolicyText> t, TimeProvider time, CancellationToken ct) =>
             {
                 var departmentId = await ManagerScope.DepartmentAsync(context.User, dept, queries, ct);
                 if (departmentId is null) return Results.Forbid();
+                var rates = await queries.DepartmentAcknowledgmentsAsync(departmentId.Value, ct);
+                if (rates is null) return Results.NotFound();
+                return await TableExport.FileAsync(context, PolicyTables.Rates(rates, t), format,
+                    $"policy-acknowledgments-{departmentId}-{TableExport.Stamp(time)}", ct);
+            })
+            .RequireAuthorization(Policies.PolicyManager);
+
+        app.MapGet($"/policies/acknowledgments/{{documentId:int}}/missing.{TableExport.Format}", async (string format, int documentId, int? dept,
+                HttpContext context, PolicyQueries queries, IStringLocalizer<PolicyText> t, TimeProvider time, CancellationToken ct) =>
+            {
+                var departmentId = await ManagerScope.DepartmentAsync(context.User, dept, queries, ct);
+                if (departmentId is null) return Results.Forbid();
                 var missing = await queries.MissingAcknowledgmentsAsync(departmentId.Value, documentId, ct);
-                var table = new IncidentExport.ExportTable(
-                    [t["Col.EmployeeNumber"], t["Col.Name"], t["Col.Department"], t["Col.JobTitle"]],
-                    missing.Select(m => new[] { m.EmployeeNumber, m.FullName, m.DepartmentName, m.Title ?? "" }).ToList());
-                context.Response.Headers.CacheControl = "no-store";
-                return Results.File(IncidentExport.Csv(table), "text/csv; charset=utf-8",
-                    $"policy-missing-{documentId}-{Core.Calendar.JapanTime.Today(time):yyyyMMdd}.csv");
+                return await TableExport.FileAsync(context, PolicyTables.Missing(missing, t), format,
+                    $"policy-missing-{documentId}-{TableExport.Stamp(time)}", ct);
             })
             .RequireAuthorization(Policies.PolicyManager);
 

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using SecOpsDx.Core.Incidents;
 using SecOpsDx.Core.Separation;
+using SecOpsDx.Web.Components.Shared;
 using SecOpsDx.Web.Hosting;
+using SecOpsDx.Web.Resources;
 
 namespace SecOpsDx.Web.Features.Separation;
 
@@ -24,5 +27,49 @@ public static class ControlEndpoints
             context.Response.Headers["X-Evidence-Sha256"] = row.Sha256;
             return Results.File(store.Open(row.Sha256)!, "application/octet-stream", row.FileName);
         }).RequireAuthorization(Policies.ControlOwner);
+
+        MapControlExports(app);
+    }
+
+    /// <summary>
+    /// The control lists as CSV or .xlsx, with the rows and words of their pages and the same policy: the matrix and the
+    /// exceptions for the CISO office; the verification calendar and a self-check's lines also for managers, who get the
+    /// controls they own, as on the page.
+    /// </summary>
+    private static void MapControlExports(IEndpointRouteBuilder app)
+    {
+        app.MapGet($"/controls/matrix/export.{TableExport.Format}", async (string format, HttpContext context, ControlQueries queries,
+                IStringLocalizer<ControlText> t, TimeProvider time, CancellationToken ct) =>
+            {
+                var table = ControlTables.Matrix(await queries.MatrixAsync(ct), t, queries.Catalogue);
+                return await TableExport.FileAsync(context, table, format, $"control-matrix-{TableExport.Stamp(time)}", ct);
+            })
+            .RequireAuthorization(Policies.ControlManager);
+
+        app.MapGet($"/controls/due/export.{TableExport.Format}", async (string format, HttpContext context, ControlQueries queries,
+                IStringLocalizer<ControlText> t, IStringLocalizer<ExportText> x, TimeProvider time, CancellationToken ct) =>
+            {
+                var table = ControlTables.Due(await queries.DueForViewerAsync(queries.Today, ct), t, x, DisplayDates.StyleOf(context.User));
+                return await TableExport.FileAsync(context, table, format, $"control-due-{TableExport.Stamp(time)}", ct);
+            })
+            .RequireAuthorization(Policies.ControlOwner);
+
+        app.MapGet($"/controls/exceptions/export.{TableExport.Format}", async (string format, HttpContext context, ControlQueries queries,
+                IStringLocalizer<ControlText> t, TimeProvider time, CancellationToken ct) =>
+            {
+                var table = ControlTables.Exceptions(await queries.ExceptionsAsync(queries.Today, ct), t, DisplayDates.StyleOf(context.User));
+                return await TableExport.FileAsync(context, table, format, $"control-exceptions-{TableExport.Stamp(time)}", ct);
+            })
+            .RequireAuthorization(Policies.ControlManager);
+
+        app.MapGet($"/controls/self-check/{{id:int}}/export.{TableExport.Format}", async (string format, int id, HttpContext context,
+                SelfCheckQueries queries, IStringLocalizer<ControlText> t, CancellationToken ct) =>
+            {
+                var detail = await queries.DetailAsync(id, ct);
+                if (detail is null) return Results.NotFound();
+                var table = ControlTables.SelfCheck(detail, t, DisplayDates.StyleOf(context.User));
+                return await TableExport.FileAsync(context, table, format, $"self-check-{detail.Check.FiscalYear}", ct);
+            })
+            .RequireAuthorization(Policies.ControlOwner);
     }
 }
