@@ -10,6 +10,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.Sequence).IsUnique();
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
+        // The newest entry about one type in one seek (EndedYearFigures.VersionAsync).
+        b.HasIndex(e => new { e.EntityType, e.Sequence });
         b.HasIndex(e => e.ActorName);
         b.Property(e => e.Action).HasMaxLength(16);
         b.Property(e => e.EntityType).HasMaxLength(100);

@@ -41,12 +41,13 @@ public sealed class ComplianceQueries(
             if (!departments.ContainsKey(id)) return null;
             scope = DepartmentScope.Of(id, departments.Values.Select(d => (d.Id, d.ParentId)));
         }
-        // Each area reads through its own context, so the four run side by side.
-        var staffTask = StaffCountAsync(day, scope, ct);
-        var trainingTask = TrainingAsync(s, year, scope, ct);
-        var policyTask = PoliciesAsync(s, scope, departments, ct);
-        var controlTask = ControlsAsync(s, year, scope, ct);
-        var incidentTask = scope is null ? IncidentsAsync(s, year, ct) : Task.FromResult<IncidentArea?>(null);
+        // Each area reads through its own context and on its own thread, so they run side by side: SQLite's reads
+        // complete synchronously, so without Task.Run the "async" areas would simply run one after another.
+        var staffTask = Task.Run(() => StaffCountAsync(day, scope, ct), ct);
+        var trainingTask = Task.Run(() => TrainingAsync(s, year, scope, ct), ct);
+        var policyTask = Task.Run(() => PoliciesAsync(s, scope, departments, ct), ct);
+        var controlTask = Task.Run(() => ControlsAsync(s, year, scope, ct), ct);
+        var incidentTask = scope is null ? Task.Run(() => IncidentsAsync(s, year, ct), ct) : Task.FromResult<IncidentArea?>(null);
         await Task.WhenAll(staffTask, trainingTask, policyTask, controlTask, incidentTask);
         return new ComplianceSummary(year, day, departmentId, departmentId is { } d ? departments[d].Name : null, staffTask.Result,
             trainingTask.Result, policyTask.Result, controlTask.Result, incidentTask.Result);

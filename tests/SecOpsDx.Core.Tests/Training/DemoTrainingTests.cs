@@ -67,6 +67,6 @@ public sealed class DemoTrainingTests : IAsyncLifetime
         Assert.Equal(TrainingStatus.Overdue, row.Status);
         var staff = await read.Staff.SingleAsync(s => s.Id == withdrawal.Record.StaffMemberId);
         // Deterministic: the first person on the roster who has not taken the privacy course.
-        Assert.Equal("100001", staff.EmployeeNumber);
+        Assert.Equal("100003", staff.EmployeeNumber);
     }
 }

@@ -176,6 +176,10 @@ public sealed class TrainingCountsTests : IAsyncLifetime
         var first = await R7Async();
         Assert.Equal(new TrainingRate(6, 1, 0, 5), first!.Overall);
         Assert.Same(first, await R7Async());
+        // A change to something the rates are not counted from (an API token here; sign-ins, incidents, policies alike)
+        // keeps them.
+        await new SecOpsDx.Core.Api.ApiTokenService(_desk, new SecOpsDx.Core.Auditing.FixedActor(new SecOpsDx.Core.Auditing.AuditActor("u-admin", "管理 者")), _desk.Time).CreateAsync("集計システム", [SecOpsDx.Core.Api.ApiScopes.ComplianceRead]);
+        Assert.Same(first, await R7Async());
 
         // A paper sheet found late: 総務課's "done" took the 令和7年度 course in March.
         await _desk.Paper.ExecuteAsync(_past, _done, new DateOnly(2026, 3, 20), "紙の受講票(年度末に回収)", null);
@@ -191,6 +195,12 @@ public sealed class TrainingCountsTests : IAsyncLifetime
         var exempted = await R7Async();
         Assert.Equal(new TrainingRate(5, 1, 1, 4), exempted!.Overall);
         Assert.Equal((await FreshR7Async())!.Overall, exempted.Overall);
+
+        // A roster correction: the manager in fact retired before the end of 令和7年度.
+        await _desk.UpdateStaffAsync(_manager, x => x.RetiredOn = new DateOnly(2026, 2, 28));
+        var corrected = await R7Async();
+        Assert.Equal(new TrainingRate(5, 1, 0, 4), corrected!.Overall);
+        Assert.Equal((await FreshR7Async())!.Departments, corrected.Departments);
 
         await using (var db = _desk.CreateDbContext())
             await _desk.Retire.RetireAsync(_past, db.TrainingCourses.Single(c => c.Id == _past).Version, "別の研修と重複");

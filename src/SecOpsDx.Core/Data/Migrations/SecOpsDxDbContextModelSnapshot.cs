@@ -257,6 +257,8 @@ namespace SecOpsDx.Core.Data.Migrations
 
                     b.HasIndex("EntityType", "EntityKey");
 
+                    b.HasIndex("EntityType", "Sequence");
+
                     b.ToTable("AuditEntries");
                 });
 

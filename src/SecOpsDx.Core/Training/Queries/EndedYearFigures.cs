@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using SecOpsDx.Core.Data;
+using SecOpsDx.Core.Organization;
 
 namespace SecOpsDx.Core.Training.Queries;
 
@@ -11,18 +13,54 @@ namespace SecOpsDx.Core.Training.Queries;
 /// sheet, withdraws one, edits the roster and the like.
 /// </summary>
 /// <remarks>
-/// "Nothing changed" is judged by the audit trail: every change to any record appends an entry in the same
-/// transaction, so the newest entry's sequence number is a version of the whole database. It is read before the
-/// counts, so a change committed in between makes the kept figures look older than they are, never newer: the next
-/// view counts again.
+/// "Nothing changed" is judged by the audit trail: every change to a record appends an entry naming the record's type
+/// in the same transaction, so the newest entry about the types the rates are counted from (courses and their
+/// questions, records, withdrawals, exemptions, named staff, the roster, its moves, departments, role memberships) is a
+/// version of those figures. Sign-ins, incidents, policies and controls, which change all day, leave it alone. It is read
+/// before the counts, so a change committed in between makes the kept figures look older than they are, never newer:
+/// the next view counts again.
 /// </remarks>
 public sealed class EndedYearFigures
 {
     private readonly ConcurrentDictionary<int, (long Version, TrainingOverview Overview)> _years = new();
 
-    /// <summary>The database's version: the newest audit entry's sequence number (read off its unique index).</summary>
-    public static async Task<long> VersionAsync(SecOpsDxDbContext db, CancellationToken ct) =>
-        await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0L;
+    /// <summary>The audit trail's names of the records the rates are counted from.</summary>
+    internal static readonly IReadOnlyList<string> CountedFrom =
+    [
+        nameof(TrainingCourse), nameof(TrainingQuestion), nameof(TrainingRecord), nameof(TrainingRecordWithdrawal), nameof(TrainingExemption),
+        nameof(TrainingAssignee), nameof(StaffMember), nameof(StaffDepartmentMove), nameof(Department), typeof(IdentityUserRole<string>).Name,
+        nameof(IdentityRole),
+    ];
+
+    // One MAX per type, each answered by a single seek into the (EntityType, Sequence) index; a MAX over an IN list would
+    // walk every entry of those types instead.
+    private static readonly string VersionSql = "SELECT MAX(m) FROM (" + string.Join(" UNION ALL ",
+        CountedFrom.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = $t{i}")) + ")";
+
+    /// <summary>The version of the figures: the newest audit entry about any record they are counted from.</summary>
+    public static async Task<long> VersionAsync(SecOpsDxDbContext db, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = VersionSql;
+            for (var i = 0; i < CountedFrom.Count; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = $"$t{i}";
+                p.Value = CountedFrom[i];
+                command.Parameters.Add(p);
+            }
+            return await command.ExecuteScalarAsync(ct) is long version ? version : 0L;
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public TrainingOverview? Find(int fiscalYear, long version) =>
         _years.TryGetValue(fiscalYear, out var kept) && kept.Version == version ? kept.Overview : null;

@@ -159,21 +159,22 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var courses = (await Running(db).AsNoTracking().Include(c => c.Questions).ToListAsync(ct)).ToLookup(c => c.FiscalYear);
         var departments = await DepartmentsAsync(db, ct);
         var today = Today;
-        var result = new List<TrainingOverview>();
-        foreach (var group in courses.OrderBy(g => g.Key))
+        // The 年度 not kept are counted side by side, each on its own connection (SQLite reads complete synchronously,
+        // hence Task.Run): after a change, five 年度 at 50,000 staff take about what the two slowest do.
+        var counts = courses.OrderBy(g => g.Key).Select(group =>
         {
             var year = new FiscalYear(group.Key);
             var over = year.LastDay < today;
-            if (over && ended?.Find(group.Key, version) is { } kept)
+            if (over && ended?.Find(group.Key, version) is { } kept) return Task.FromResult(kept);
+            return Task.Run(async () =>
             {
-                result.Add(kept);
-                continue;
-            }
-            var overview = await CountedOverviewAsync(db, departments, group.ToList(), year, DefaultDayFor(year), ct);
-            if (over) ended?.Keep(group.Key, version, overview);
-            result.Add(overview);
-        }
-        return result;
+                await using var yearDb = await factory.CreateDbContextAsync(ct);
+                var overview = await CountedOverviewAsync(yearDb, departments, group.ToList(), year, DefaultDayFor(year), ct);
+                if (over) ended?.Keep(group.Key, version, overview);
+                return overview;
+            }, ct);
+        }).ToList();
+        return await Task.WhenAll(counts);
     }
 
     private static Task<Dictionary<int, TrainingSnapshot.DepartmentInfo>> DepartmentsAsync(SecOpsDxDbContext db, CancellationToken ct) =>
