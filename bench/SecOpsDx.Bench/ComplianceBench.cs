@@ -203,6 +203,17 @@ internal static class ComplianceBench
             Check("open incidents by severity", string.Join(";", open.Value.OrderBy(x => x.Item1, StringComparer.Ordinal).Select(x => $"{x.Item1}:{x.Item2}")),
                 string.Join(";", s0.Incidents!.BySeverity.Where(x => x.Count > 0).Select(x => (Severity: x.Severity ?? "", x.Count)).OrderBy(x => x.Severity, StringComparer.Ordinal).Select(x => $"{x.Severity}:{x.Count}")));
             hand.Add(("incidents open by severity", Percentile(incidentTimes, 50), open.Median));
+
+            // The area's biggest figure: the 年度's tickets per month and category, read from the same rows as the app.
+            var ticks = (DateOnly d) => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).UtcTicks;
+            parameters["$from"] = ticks(year.FirstDay);
+            parameters["$to"] = ticks(year.Next.FirstDay);
+            var monthly = await TimeAsync(connection, HandSql.IncidentsByMonthAndCategory, parameters, runs, r => (r.GetString(0), r.GetString(1), r.GetInt64(2)));
+            Check("incidents per month and category",
+                string.Join(";", monthly.Value.OrderBy(x => x.Item1, StringComparer.Ordinal).ThenBy(x => x.Item2, StringComparer.Ordinal).Select(x => $"{x.Item1}/{x.Item2}:{x.Item3}")),
+                string.Join(";", s0.Incidents!.MonthsByCategory.Select(m => (Month: $"{m.Year:0000}-{m.Month:00}", m.Category, m.Count))
+                    .OrderBy(x => x.Month, StringComparer.Ordinal).ThenBy(x => x.Category, StringComparer.Ordinal).Select(x => $"{x.Month}/{x.Category}:{x.Count}")));
+            hand.Add(("incident area (its figures) vs those two queries", Percentile(incidentTimes, 50), open.Median + monthly.Median));
         }
 
         var s = last!;

@@ -168,6 +168,29 @@ public sealed class IncidentTicketTests : IAsyncLifetime
         Assert.Equal(1, dashboard.UntriagedCount);
     }
 
+    [Fact]
+    public async Task The_statistics_count_each_ticket_in_its_month_in_Japan_time_within_the_fiscal_year()
+    {
+        var jst = TimeSpan.FromHours(9);
+        foreach (var at in new[]
+                 {
+                     new DateTimeOffset(2027, 4, 30, 23, 30, 0, jst), // April
+                     new DateTimeOffset(2027, 5, 1, 0, 10, 0, jst),   // May in Japan, still April 30th in UTC
+                     new DateTimeOffset(2028, 3, 31, 23, 50, 0, jst), // the 年度's last month
+                     new DateTimeOffset(2028, 4, 1, 0, 5, 0, jst),    // the next 年度
+                 })
+        {
+            _time.SetUtcNow(at);
+            await Desk().Receive.ExecuteAsync(Intake());
+        }
+
+        var months = (await Queries().DashboardAsync(new FiscalYear(2027))).Months;
+
+        Assert.Equal(12, months.Count);
+        Assert.Equal((2027, 4), (months[0].Year, months[0].Month));
+        Assert.Equal([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], months.Select(m => m.Received));
+    }
+
     private static IncidentIntake ApiLeak(int people = 150) =>
         new("住民データの外部流出", "委託先サーバーから流出", IncidentSource.System, "api", "vendor", "high",
             AwareAt: new DateTimeOffset(2027, 3, 31, 9, 0, 0, TimeSpan.FromHours(9)), PersonalDataInvolved: true, PersonalRecordCount: people);

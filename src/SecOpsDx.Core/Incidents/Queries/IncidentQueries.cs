@@ -316,11 +316,19 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             .Select(i => new { i.ReceivedAt, i.TriagedAt, i.ClosedAt, i.Category, i.Closure })
             .ToListAsync(ct);
         // A handful of thousand rows a year at most: the statistics are computed here, the same on every database.
+        // Each moment is turned into its month in Japan once (the month of the 年度, 0 = April), not once per month.
+        static int MonthIndex(FiscalYear y, DateTimeOffset t) { var d = JapanTime.DateOf(t); return (d.Year - y.FirstDay.Year) * 12 + d.Month - y.FirstDay.Month; }
+        var received = new int[12];
+        var closed = new int[12];
+        foreach (var i in inYear)
+        {
+            if (MonthIndex(year, i.ReceivedAt) is var r and >= 0 and < 12) received[r]++;
+            if (i.ClosedAt is { } c && MonthIndex(year, c) is var k and >= 0 and < 12) closed[k]++;
+        }
         var months = Enumerable.Range(0, 12).Select(k =>
         {
             var first = year.FirstDay.AddMonths(k);
-            bool InMonth(DateTimeOffset t) { var d = JapanTime.DateOf(t); return d.Year == first.Year && d.Month == first.Month; }
-            return new MonthStat(first.Year, first.Month, inYear.Count(i => InMonth(i.ReceivedAt)), inYear.Count(i => i.ClosedAt is { } c && InMonth(c)));
+            return new MonthStat(first.Year, first.Month, received[k], closed[k]);
         }).ToList();
         static double? Hours(IEnumerable<TimeSpan> spans) { var l = spans.ToList(); return l.Count == 0 ? null : Math.Round(l.Average(s => s.TotalHours), 1); }
         var handled = inYear.Where(i => i.Closure != ClosureKind.Duplicate).ToList();
