@@ -25,21 +25,32 @@ public static class IncidentTables
     }
 
     /// <summary>The categories that had tickets in the year, most first (then by code, so that the order is the same every time).</summary>
-    public static IReadOnlyList<string> Categories(IncidentDashboard d) =>
-        d.MonthsByCategory.GroupBy(x => x.Category).OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
+    public static IReadOnlyList<string> Categories(IReadOnlyList<MonthCategoryStat> byCategory) =>
+        byCategory.GroupBy(x => x.Category).OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList();
 
-    /// <summary>A month per row in the order of the 年度 (April first), then the totals; a category with no ticket in a month is left empty.</summary>
-    public static ExportTable Months(IncidentDashboard d, IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l)
+    /// <summary>Whether the statistics page (and its export) offers the 年度.</summary>
+    public static bool Offers(FiscalYear year, TimeProvider time) =>
+        year.StartYear <= FiscalYear.Current(time).StartYear && year.StartYear > FiscalYear.Current(time).StartYear - YearsOffered;
+
+    public static ExportTable Months(IncidentDashboard d, IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l) =>
+        Months(d.Months, d.MonthsByCategory, taxonomy, t, l);
+
+    /// <summary>
+    /// A month per row in the order of the 年度 (April first), then the totals; a category with no ticket in a month is
+    /// left empty. The statistics page, the CISO dashboard's incident area and the export all show this table.
+    /// </summary>
+    public static ExportTable Months(IReadOnlyList<MonthStat> months, IReadOnlyList<MonthCategoryStat> byCategory, IncidentTaxonomy taxonomy,
+        IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l)
     {
-        var categories = Categories(d);
+        var categories = Categories(byCategory);
         string[] headers = [t["Dashboard.Month"], t["Dashboard.Received"], t["Dashboard.Closed"],
             .. categories.Select(c => taxonomy.Category(c)?.Label(AppCultures.IsEnglish) ?? c)];
         int Count(string category, MonthStat? m) =>
-            d.MonthsByCategory.Where(x => x.Category == category && (m is null || (x.Year == m.Year && x.Month == m.Month))).Sum(x => x.Count);
-        var rows = d.Months.Select(m => (string[])[t["Dashboard.MonthName", m.Year, m.Month], Number(m.Received), Number(m.Closed),
+            byCategory.Where(x => x.Category == category && (m is null || (x.Year == m.Year && x.Month == m.Month))).Sum(x => x.Count);
+        var rows = months.Select(m => (string[])[t["Dashboard.MonthName", m.Year, m.Month], Number(m.Received), Number(m.Closed),
                 .. categories.Select(c => Count(c, m) is var n and > 0 ? Number(n) : "")])
-            .Append([l["Common.All"], Number(d.Months.Sum(m => m.Received)), Number(d.Months.Sum(m => m.Closed)),
+            .Append([l["Common.All"], Number(months.Sum(m => m.Received)), Number(months.Sum(m => m.Closed)),
                 .. categories.Select(c => Number(Count(c, null)))])
             .ToList();
         return new ExportTable(headers, rows);
