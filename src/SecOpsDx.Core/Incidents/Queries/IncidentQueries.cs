@@ -294,9 +294,10 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow();
+        // Open tickets by severity and state in one pass: the counts by severity, by state and of those not yet triaged.
         var open = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
-            .GroupBy(i => i.Severity).Select(g => new { Severity = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var untriaged = await db.Incidents.CountAsync(i => i.Status == IncidentStatus.Received, ct);
+            .GroupBy(i => new { i.Severity, i.Status }).Select(g => new { g.Key.Severity, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var untriaged = open.Where(o => o.Status == IncidentStatus.Received).Sum(o => o.Count);
         var bySeverity = taxonomy.Severities.OrderByDescending(s => s.Rank)
             .Select(s => (s.Code, open.Where(o => o.Severity == s.Code).Sum(o => o.Count))).ToList();
         var unclassified = open.Where(o => o.Severity is null).Sum(o => o.Count);
@@ -337,8 +338,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                 Hours(g.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
                 Hours(g.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt))))
             .OrderByDescending(c => c.Count).ToList();
-        var byStatus = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
-            .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = open.GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Sum(o => o.Count) }).ToList();
         string[] ppc = [IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal];
         var ppcPending = await (from r in db.IncidentReports.AsNoTracking()
                                 join i in db.Incidents on r.IncidentId equals i.Id
