@@ -312,27 +312,19 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
     private static async Task<Dictionary<(int DocumentId, int RevisionNumber), int>> EveryoneCountsAsync(SecOpsDxDbContext db,
         IQueryable<Organization.StaffMember> inPost, DateOnly today, bool wholeOrganisation, CancellationToken ct)
     {
-        var acknowledgments = db.PolicyAcknowledgments.AsNoTracking();
-        if (!wholeOrganisation)
-        {
-            var staffIds = inPost.Select(s => s.Id);
-            acknowledgments = acknowledgments.Where(a => staffIds.Contains(a.StaffId));
-        }
-        var counts = (await acknowledgments
+        // People per revision among the acknowledgments of the given staff (everyone when null).
+        async Task<Dictionary<(int DocumentId, int RevisionNumber), int>> PeopleAsync(IQueryable<int>? staffIds) =>
+            (await (staffIds is null ? db.PolicyAcknowledgments.AsNoTracking() : db.PolicyAcknowledgments.AsNoTracking().Where(a => staffIds.Contains(a.StaffId)))
                 .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
                 .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
                 .ToListAsync(ct))
             .ToDictionary(c => (c.DocumentId, c.RevisionNumber), c => c.People);
-        if (!wholeOrganisation) return counts;
+
+        if (!wholeOrganisation) return await PeopleAsync(inPost.Select(s => s.Id));
+        var counts = await PeopleAsync(null);
         // "StaffId IN (those not in post)", so SQLite looks up each of them in the StaffId index; written as a join it
         // walked every acknowledgment instead (60 ms at 50,000 staff against 7).
-        var goneIds = PolicyPeople.NotInPost(db, today).Select(p => p.Id);
-        var gone = await db.PolicyAcknowledgments.AsNoTracking()
-            .Where(a => goneIds.Contains(a.StaffId))
-            .GroupBy(a => new { a.DocumentId, a.RevisionNumber })
-            .Select(g => new { g.Key.DocumentId, g.Key.RevisionNumber, People = g.Select(a => a.StaffId).Distinct().Count() })
-            .ToListAsync(ct);
-        foreach (var g in gone) counts[(g.DocumentId, g.RevisionNumber)] -= g.People;
+        foreach (var (revision, people) in await PeopleAsync(PolicyPeople.NotInPost(db, today).Select(p => p.Id))) counts[revision] -= people;
         return counts;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using SecOpsDx.Core.Data;
@@ -34,33 +35,12 @@ public sealed class EndedYearFigures
 
     // One MAX per type, each answered by a single seek into the (EntityType, Sequence) index; a MAX over an IN list would
     // walk every entry of those types instead.
-    private static readonly string VersionSql = "SELECT MAX(m) FROM (" + string.Join(" UNION ALL ",
-        CountedFrom.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = $t{i}")) + ")";
+    private static readonly string VersionSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
+        CountedFrom.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i}}}")) + ")";
 
     /// <summary>The version of the figures: the newest audit entry about any record they are counted from.</summary>
-    public static async Task<long> VersionAsync(SecOpsDxDbContext db, CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = VersionSql;
-            for (var i = 0; i < CountedFrom.Count; i++)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = $"$t{i}";
-                p.Value = CountedFrom[i];
-                command.Parameters.Add(p);
-            }
-            return await command.ExecuteScalarAsync(ct) is long version ? version : 0L;
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
-    }
+    public static async Task<long> VersionAsync(SecOpsDxDbContext db, CancellationToken ct) =>
+        await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(VersionSql, [.. CountedFrom])).SingleAsync(ct) ?? 0L;
 
     public TrainingOverview? Find(int fiscalYear, long version) =>
         _years.TryGetValue(fiscalYear, out var kept) && kept.Version == version ? kept.Overview : null;

@@ -33,17 +33,16 @@ internal static class TrainingRateCounts
         var open = courses.Where(c => c.OpensOn <= day).ToList();
         if (open.Count == 0) return result;
 
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
+        // EF counts opens and closes, so a connection the caller holds open stays open.
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
             foreach (var chunk in open.Chunk(CoursesPerStatement))
-                await CountChunkAsync(connection, chunk, day, result, ct);
+                await CountChunkAsync(db.Database.GetDbConnection(), chunk, day, result, ct);
         }
         finally
         {
-            if (opened) await db.Database.CloseConnectionAsync();
+            await db.Database.CloseConnectionAsync();
         }
         return result;
     }

@@ -18,11 +18,8 @@ public static class IncidentTables
     public const int YearsOffered = 5;
 
     /// <summary>The 年度 asked for when the page offers it, else the current one.</summary>
-    public static FiscalYear YearOrCurrent(int? year, TimeProvider time)
-    {
-        var current = FiscalYear.Current(time);
-        return year is { } y && y <= current.StartYear && y > current.StartYear - YearsOffered ? new FiscalYear(y) : current;
-    }
+    public static FiscalYear YearOrCurrent(int? year, TimeProvider time) =>
+        year is { } y && Offers(y, time) ? new FiscalYear(y) : FiscalYear.Current(time);
 
     /// <summary>The categories that had tickets in the year, most first (then by code, so that the order is the same every time).</summary>
     public static IReadOnlyList<string> Categories(IReadOnlyList<MonthCategoryStat> byCategory) =>
@@ -30,8 +27,11 @@ public static class IncidentTables
             .Select(g => g.Key).ToList();
 
     /// <summary>Whether the statistics page (and its export) offers the 年度.</summary>
-    public static bool Offers(FiscalYear year, TimeProvider time) =>
-        year.StartYear <= FiscalYear.Current(time).StartYear && year.StartYear > FiscalYear.Current(time).StartYear - YearsOffered;
+    public static bool Offers(int startYear, TimeProvider time)
+    {
+        var current = FiscalYear.Current(time).StartYear;
+        return startYear <= current && startYear > current - YearsOffered;
+    }
 
     public static ExportTable Months(IncidentDashboard d, IncidentTaxonomy taxonomy, IStringLocalizer<IncidentText> t, IStringLocalizer<SharedText> l) =>
         Months(d.Months, d.MonthsByCategory, taxonomy, t, l);

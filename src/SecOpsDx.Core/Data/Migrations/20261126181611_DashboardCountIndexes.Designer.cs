@@ -11,8 +11,8 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261126170057_AuditTypeSequenceIndex")]
-    partial class AuditTypeSequenceIndex
+    [Migration("20261126181611_DashboardCountIndexes")]
+    partial class DashboardCountIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
