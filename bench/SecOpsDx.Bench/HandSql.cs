@@ -83,4 +83,40 @@ internal static class HandSql
         WHERE ReceivedAt >= $from AND ReceivedAt < $to AND Category IS NOT NULL AND (Closure IS NULL OR Closure <> 'Duplicate')
         GROUP BY Month, Category
         """;
+
+    public const string IncidentsOpenByState = "SELECT Status, COUNT(*) FROM Incidents WHERE Status <> 'Closed' GROUP BY Status";
+
+    /// <summary>Pending reports to the PPC (preliminary and final) already past due, and due within the warning window.</summary>
+    public const string PpcMissedAndSoon = """
+        SELECT COALESCE(SUM(r.DueAt < $now), 0), COALESCE(SUM(r.DueAt >= $now AND r.DueAt <= $soon), 0)
+        FROM IncidentReports r JOIN Incidents i ON i.Id = r.IncidentId
+        WHERE r.State = 'Pending' AND r.DueAt IS NOT NULL AND r.Channel IN ('ppc-preliminary', 'ppc-final')
+        """;
+
+    /// <summary>Tickets received, and tickets closed, per month of the 年度 in Japan time.</summary>
+    public const string IncidentsReceivedAndClosedByMonth = """
+        SELECT m, SUM(k = 'r'), SUM(k = 'c') FROM (
+            SELECT strftime('%Y-%m', (ReceivedAt - 621355968000000000) / 10000000, 'unixepoch', '+9 hours') AS m, 'r' AS k
+            FROM Incidents WHERE ReceivedAt >= $from AND ReceivedAt < $to
+            UNION ALL
+            SELECT strftime('%Y-%m', (ClosedAt - 621355968000000000) / 10000000, 'unixepoch', '+9 hours'), 'c'
+            FROM Incidents WHERE ReceivedAt >= $from AND ReceivedAt < $to AND ClosedAt >= $from AND ClosedAt < $to)
+        GROUP BY m
+        """;
+
+    /// <summary>The median hours from receipt to triage of the 年度's tickets (duplicates left out).</summary>
+    public const string MedianHoursToTriage = """
+        WITH d AS (SELECT (TriagedAt - ReceivedAt) / 36000000000.0 AS h FROM Incidents
+                   WHERE ReceivedAt >= $from AND ReceivedAt < $to AND TriagedAt IS NOT NULL AND (Closure IS NULL OR Closure <> 'Duplicate')),
+             o AS (SELECT h, ROW_NUMBER() OVER (ORDER BY h) AS n, COUNT(*) OVER () AS c FROM d)
+        SELECT AVG(h) FROM o WHERE n IN ((c + 1) / 2, (c + 2) / 2)
+        """;
+
+    /// <summary>The median hours from receipt to closure of the 年度's tickets (duplicates left out).</summary>
+    public const string MedianHoursToClose = """
+        WITH d AS (SELECT (ClosedAt - ReceivedAt) / 36000000000.0 AS h FROM Incidents
+                   WHERE ReceivedAt >= $from AND ReceivedAt < $to AND ClosedAt IS NOT NULL AND (Closure IS NULL OR Closure <> 'Duplicate')),
+             o AS (SELECT h, ROW_NUMBER() OVER (ORDER BY h) AS n, COUNT(*) OVER () AS c FROM d)
+        SELECT AVG(h) FROM o WHERE n IN ((c + 1) / 2, (c + 2) / 2)
+        """;
 }

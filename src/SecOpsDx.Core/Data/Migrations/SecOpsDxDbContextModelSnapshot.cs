@@ -445,14 +445,14 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ReporterUserId");
-
-                    b.HasIndex("Status");
 
                     b.HasIndex("FiscalYear", "SequenceInYear")
                         .IsUnique();
+
+                    b.HasIndex("Status", "Severity");
+
+                    b.HasIndex("ReceivedAt", "TriagedAt", "ClosedAt", "Category", "Closure");
 
                     b.ToTable("Incidents");
                 });
