@@ -9,7 +9,7 @@ namespace SecOpsDx.Web.Tests;
 public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     [GeneratedRegex("data-testid=\"training-task\" data-course=\"(\\d+)\">\\s*<td>([^<]+)</td>")]
-    private static partial Regex TaskRow();
+    internal static partial Regex TaskRow();
 
     [GeneratedRegex("data-testid=\"dept-row\" data-staff=\"[^\"]+\"><td>[^<]*</td>\\s*<td>[^<]*</td>\\s*<td>([^<]*)</td>")]
     private static partial Regex DepartmentRow();
@@ -97,14 +97,14 @@ public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixtu
         Assert.DoesNotContain(DemoTraining.RetiredTitle, WebUtility.HtmlDecode(await staff.GetStringAsync("/my/tasks")));
     }
 
-    private static async Task<string> PostAsync(HttpClient client, string path, string?[] answers)
+    internal static async Task<string> PostAsync(HttpClient client, string path, string?[] answers, string? date = null)
     {
         var token = await SignIn.AntiforgeryTokenAsync(client, path);
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["_handler"] = "confirm-training",
-            ["Form.CompletedOn"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd"),
+            ["Form.CompletedOn"] = date ?? DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd"),
         };
         for (var i = 0; i < answers.Length; i++)
             if (answers[i] is { } a) fields[$"answer-{i + 1}"] = a;

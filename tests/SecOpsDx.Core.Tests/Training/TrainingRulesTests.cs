@@ -151,6 +151,27 @@ public sealed class TrainingRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_a_confirmation_hands_back_is_the_page_a_fresh_read_gives()
+    {
+        var a = await _desk.StaffAsync("1", _tax);
+        var course = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, passMark: 100, quiz: TrainingDesk.TwoQuestions));
+
+        foreach (var answers in new List<int?>[] { [1, 0], [1, 1] })
+        {
+            var (result, page) = await _desk.Confirm.ExecuteForPageAsync(a, course, Today, answers);
+            var read = (await _desk.Queries.ToConfirmAsync(a, course))!;
+            Assert.Equal(result.Passed ? TrainingStatus.Completed : TrainingStatus.Pending, page.Status);
+            Assert.Equal(read.Status, page.Status);
+            Assert.Equal(read.CompletedOn, page.CompletedOn);
+            Assert.Equal(read.DueOn, page.DueOn);
+            Assert.Equal(read.Assigned, page.Assigned);
+            Assert.Equal(read.Questions.Select(q => (q.Order, q.Text)), page.Questions.Select(q => (q.Order, q.Text)));
+            Assert.Equal(read.Attempts, page.Attempts);
+            Assert.Equal(result.Attempt, page.Attempts.Count);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_quiz_is_not_a_completion_and_a_retry_that_passes_is()
     {
         var a = await _desk.StaffAsync("1", _tax);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SecOpsDx.Core.Training.Queries;
 
 namespace SecOpsDx.Core.Training;
 
@@ -12,7 +13,22 @@ public sealed record ConfirmResult(bool Passed, int? Score, int? PassMark, int A
 public sealed class ConfirmTraining(TrainingWrites writes)
 {
     /// <param name="answers">The chosen choice (from 0) per question, in order; null for a question left blank.</param>
-    public async Task<ConfirmResult> ExecuteAsync(int staffId, int courseId, DateOnly? completedOn, IReadOnlyList<int?> answers, CancellationToken ct = default)
+    public async Task<ConfirmResult> ExecuteAsync(int staffId, int courseId, DateOnly? completedOn, IReadOnlyList<int?> answers, CancellationToken ct = default) =>
+        (await RunAsync(staffId, courseId, completedOn, answers, page: false, ct)).Result;
+
+    /// <summary>
+    /// The same, and the course's confirmation page as it stands after the write, from what the write read (the form
+    /// is posted by thousands in the last week of March, so it does not read the course a second time).
+    /// </summary>
+    public async Task<(ConfirmResult Result, TrainingToConfirm Page)> ExecuteForPageAsync(int staffId, int courseId, DateOnly? completedOn,
+        IReadOnlyList<int?> answers, CancellationToken ct = default)
+    {
+        var (result, page) = await RunAsync(staffId, courseId, completedOn, answers, page: true, ct);
+        return (result, page!);
+    }
+
+    private async Task<(ConfirmResult Result, TrainingToConfirm? Page)> RunAsync(int staffId, int courseId, DateOnly? completedOn,
+        IReadOnlyList<int?> answers, bool page, CancellationToken ct)
     {
         await using var db = await writes.OpenAsync(ct);
         var facts = await TrainingWrites.FactsAsync(db, courseId, staffId, ct);
@@ -46,6 +62,10 @@ public sealed class ConfirmTraining(TrainingWrites writes)
         };
         db.TrainingRecords.Add(record);
         await db.SaveChangesAsync(ct);
-        return new ConfirmResult(passed, score, course.HasQuiz ? course.PassMark : null, record.Attempt);
+        var result = new ConfirmResult(passed, score, course.HasQuiz ? course.PassMark : null, record.Attempt);
+        if (!page) return (result, null);
+        // The page before the write, with this attempt in the history; a pass completes the course on its day.
+        var view = TrainingQueries.ToConfirmView(facts, snapshot, staffId, writes.Today, await TrainingQueries.HistoryAsync(db, staffId, courseId, ct));
+        return (result, passed ? view with { Status = TrainingStatus.Completed, CompletedOn = record.CompletedOn } : view);
     }
 }

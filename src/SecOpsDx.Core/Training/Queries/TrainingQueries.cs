@@ -53,7 +53,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         return await HistoryAsync(db, staffId, courseId, ct);
     }
 
-    private static async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(SecOpsDxDbContext db, int staffId, int? courseId, CancellationToken ct)
+    internal static async Task<IReadOnlyList<MyTrainingRecord>> HistoryAsync(SecOpsDxDbContext db, int staffId, int? courseId, CancellationToken ct)
     {
         var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.StaffMemberId == staffId && (courseId == null || r.CourseId == courseId))
             .Join(db.TrainingCourses, r => r.CourseId, c => c.Id, (r, c) => new
@@ -78,10 +78,15 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var facts = await OnePersonReads.CourseAsync(db, courseId, staffId, ct);
         if (facts is null || facts.Course.OpensOn > today || facts.Course.IsRetired) return null;
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct, staffId);
+        return ToConfirmView(facts, snapshot, staffId, today, await HistoryAsync(db, staffId, courseId, ct));
+    }
+
+    /// <summary>The confirmation page of one course for one person, from what was read about them.</summary>
+    internal static TrainingToConfirm ToConfirmView(CourseFacts facts, TrainingSnapshot snapshot, int staffId, DateOnly today, IReadOnlyList<MyTrainingRecord> history)
+    {
         var person = snapshot.ById.GetValueOrDefault(staffId);
         var assigned = person is not null && TrainingAudience.IsAssigned(facts.Audience, person, today, snapshot.ParentOf);
         var c = facts.Course;
-        var history = await HistoryAsync(db, staffId, courseId, ct);
         return new TrainingToConfirm(c.Id, new FiscalYear(c.FiscalYear), c.Title, c.Kind, c.MaterialUrl, c.OpensOn,
             person is null ? c.DueOn : TrainingAudience.DueFor(facts.Audience, person),
             c.HasQuiz ? c.PassMark : null,
