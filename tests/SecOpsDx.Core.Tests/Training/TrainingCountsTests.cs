@@ -181,6 +181,15 @@ public sealed class TrainingCountsTests : IAsyncLifetime
         await new SecOpsDx.Core.Api.ApiTokenService(_desk, new SecOpsDx.Core.Auditing.FixedActor(new SecOpsDx.Core.Auditing.AuditActor("u-admin", "管理 者")), _desk.Time).CreateAsync("集計システム", [SecOpsDx.Core.Api.ApiScopes.ComplianceRead]);
         Assert.Same(first, await R7Async());
 
+        // This 年度's work cannot move 令和7年度's figures: a confirmation, a paper sheet and its withdrawal, and an exemption
+        // on this 年度's courses keep them (in March thousands confirm while the CISO reads the dashboard).
+        await _desk.Confirm.ExecuteAsync(_mover, _all, Today, []);
+        await _desk.Paper.ExecuteAsync(_all, _manager, Today, "紙の受講票", null);
+        await using (var db = _desk.CreateDbContext())
+            await _desk.WithdrawPaper.ExecuteAsync(db.TrainingRecords.Single(r => r.StaffMemberId == _manager && r.CourseId == _all).Id, "記入漏れ", null);
+        await _desk.Exempt.ExemptAsync(_forGeneral, _done, "休職", null);
+        Assert.Same(first, await R7Async());
+
         // A paper sheet found late: 総務課's "done" took the 令和7年度 course in March.
         await _desk.Paper.ExecuteAsync(_past, _done, new DateOnly(2026, 3, 20), "紙の受講票(年度末に回収)", null);
         var late = await R7Async();

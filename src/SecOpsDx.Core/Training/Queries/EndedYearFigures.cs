@@ -15,32 +15,88 @@ namespace SecOpsDx.Core.Training.Queries;
 /// </summary>
 /// <remarks>
 /// "Nothing changed" is judged by the audit trail: every change to a record appends an entry naming the record's type
-/// in the same transaction, so the newest entry about the types the rates are counted from (courses and their
-/// questions, records, withdrawals, exemptions, named staff, the roster, its moves, departments, role memberships) is a
-/// version of those figures. Sign-ins, incidents, policies and controls, which change all day, leave it alone. It is read
-/// before the counts, so a change committed in between makes the kept figures look older than they are, never newer:
-/// the next view counts again.
+/// and key in the same transaction, and entries are numbered in the order they commit.
+/// <list type="bullet">
+/// <item>Courses and their questions, named staff, the roster, its moves, departments and role memberships can change any
+/// 年度's figures: the newest entry about any of them is part of the version.</item>
+/// <item>Records, their withdrawals, exemptions and named staff belong to one course. In the last weeks of a 年度
+/// thousands of people confirm this 年度's courses, which cannot move an ended 年度's figures; so an entry about one of
+/// them counts only when its course is not known to be of this 年度 or later (an entry whose record has since gone
+/// counts too). The entries are looked at once each: only those newer than the last look are read.</item>
+/// </list>
+/// Sign-ins, incidents, policies and controls, which change all day, leave the version alone. It is read before the
+/// counts, so a change committed in between makes the kept figures look older than they are, never newer: the next
+/// view counts again.
 /// </remarks>
 public sealed class EndedYearFigures
 {
     private readonly ConcurrentDictionary<int, (long Version, TrainingOverview Overview)> _years = new();
+    // One look at the per-course entries at a time, so that what has been looked at and what was found move together.
+    private readonly SemaphoreSlim _look = new(1, 1);
+    private (int CurrentYear, long LookedUpTo, long Found) _perCourse;
 
-    /// <summary>The audit trail's names of the records the rates are counted from.</summary>
-    internal static readonly IReadOnlyList<string> CountedFrom =
+    /// <summary>The audit trail's names of the records whose change can move any 年度's figures.</summary>
+    internal static readonly IReadOnlyList<string> Anywhere =
     [
-        nameof(TrainingCourse), nameof(TrainingQuestion), nameof(TrainingRecord), nameof(TrainingRecordWithdrawal), nameof(TrainingExemption),
-        nameof(TrainingAssignee), nameof(StaffMember), nameof(StaffDepartmentMove), nameof(Department), typeof(IdentityUserRole<string>).Name,
-        nameof(IdentityRole),
+        nameof(TrainingCourse), nameof(TrainingQuestion), nameof(StaffMember), nameof(StaffDepartmentMove), nameof(Department),
+        typeof(IdentityUserRole<string>).Name, nameof(IdentityRole),
     ];
+
+    /// <summary>
+    /// The records that belong to one course, each with the SQL that finds its course's 年度 from the entry's key
+    /// (a bare number: the record's id).
+    /// </summary>
+    private static readonly (string Type, string YearOfKey)[] PerCourse =
+    [
+        (nameof(TrainingRecord),
+            "SELECT c.FiscalYear FROM TrainingRecords r JOIN TrainingCourses c ON c.Id = r.CourseId WHERE r.Id = CAST(a.EntityKey AS INTEGER)"),
+        (nameof(TrainingRecordWithdrawal),
+            "SELECT c.FiscalYear FROM TrainingRecordWithdrawals w JOIN TrainingRecords r ON r.Id = w.RecordId JOIN TrainingCourses c ON c.Id = r.CourseId WHERE w.Id = CAST(a.EntityKey AS INTEGER)"),
+        (nameof(TrainingExemption),
+            "SELECT c.FiscalYear FROM TrainingExemptions x JOIN TrainingCourses c ON c.Id = x.CourseId WHERE x.Id = CAST(a.EntityKey AS INTEGER)"),
+        (nameof(TrainingAssignee),
+            "SELECT c.FiscalYear FROM TrainingAssignees x JOIN TrainingCourses c ON c.Id = x.CourseId WHERE x.Id = CAST(a.EntityKey AS INTEGER)"),
+    ];
+
+    /// <summary>Every type the figures are counted from (the kept figures follow a change to any of them).</summary>
+    internal static IEnumerable<string> CountedFrom => Anywhere.Concat(PerCourse.Select(p => p.Type));
 
     // One MAX per type, each answered by a single seek into the (EntityType, Sequence) index; a MAX over an IN list would
     // walk every entry of those types instead.
-    private static readonly string VersionSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
-        CountedFrom.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i}}}")) + ")";
+    private static readonly string AnywhereSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
+        Anywhere.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i}}}")) + ")";
 
-    /// <summary>The version of the figures: the newest audit entry about any record they are counted from.</summary>
-    public static async Task<long> VersionAsync(SecOpsDxDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(VersionSql, [.. CountedFrom])).SingleAsync(ct) ?? 0L;
+    // The newest per-course entry of all, and the newest after {0} whose course is not of 年度 {1} or later.
+    private static readonly string PerCourseSql =
+        "SELECT (SELECT MAX(m) FROM (" + string.Join(" UNION ALL ", PerCourse.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i + 2}}}")) + ")) AS Newest, " +
+        "(SELECT MAX(m) FROM (" + string.Join(" UNION ALL ", PerCourse.Select((p, i) =>
+            $"SELECT MAX(a.Sequence) AS m FROM AuditEntries a WHERE a.EntityType = {{{i + 2}}} AND a.Sequence > {{0}} " +
+            $"AND COALESCE(({p.YearOfKey}), -1) < {{1}}")) + ")) AS Found";
+
+    private sealed record PerCourseLook(long? Newest, long? Found);
+
+    /// <summary>
+    /// The version of the ended 年度's figures (those before <paramref name="currentYear"/>): the newest audit entry about
+    /// anything they are counted from.
+    /// </summary>
+    public async Task<long> VersionAsync(SecOpsDxDbContext db, int currentYear, CancellationToken ct)
+    {
+        var anywhere = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(AnywhereSql, [.. Anywhere])).SingleAsync(ct) ?? 0L;
+        await _look.WaitAsync(ct);
+        try
+        {
+            // A new 年度 makes the last one ended: look at every entry again.
+            var (year, lookedUpTo, found) = _perCourse.CurrentYear == currentYear ? _perCourse : (currentYear, 0L, 0L);
+            object[] args = [lookedUpTo, currentYear, .. PerCourse.Select(p => p.Type)];
+            var look = await db.Database.SqlQuery<PerCourseLook>(FormattableStringFactory.Create(PerCourseSql, args)).SingleAsync(ct);
+            _perCourse = (year, Math.Max(lookedUpTo, look.Newest ?? 0), Math.Max(found, look.Found ?? 0));
+            return Math.Max(anywhere, _perCourse.Found);
+        }
+        finally
+        {
+            _look.Release();
+        }
+    }
 
     public TrainingOverview? Find(int fiscalYear, long version) =>
         _years.TryGetValue(fiscalYear, out var kept) && kept.Version == version ? kept.Overview : null;
