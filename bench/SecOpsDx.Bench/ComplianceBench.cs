@@ -10,6 +10,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SecOpsDx.Core.Auditing;
+using SecOpsDx.Core;
 using SecOpsDx.Core.Calendar;
 using SecOpsDx.Core.Compliance;
 using SecOpsDx.Core.Data;
@@ -94,6 +95,7 @@ internal static class ComplianceBench
         var controlTimes = new List<double>();
         ComplianceSummary? last = null;
         var coldTimes = new List<double>();
+        var busyTimes = new List<double>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var queries = scope.ServiceProvider.GetRequiredService<ComplianceQueries>();
@@ -108,6 +110,38 @@ internal static class ComplianceBench
                 await queries.SummaryAsync(year);
                 cold.Stop();
                 if (i >= 2) coldTimes.Add(cold.Elapsed.TotalMilliseconds);
+            }
+            // The last weeks of a 年度: someone confirms this 年度's course between two views. Only this 年度 is counted
+            // again; the ended ones stay kept.
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "bench");
+            var confirm = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Training.ConfirmTraining>();
+            var paper = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Training.RecordPaperCompletion>();
+            int course;
+            List<int> pending;
+            await using (var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SecOpsDxDbContext>>().CreateDbContext())
+            {
+                course = await db.TrainingCourses.Where(c => c.FiscalYear == year.StartYear && c.Kind == SecOpsDx.Core.Training.TrainingKind.AllStaff && c.RetiredAt == null)
+                    .Select(c => c.Id).FirstAsync();
+                pending = await db.Staff.Where(s => s.RetiredOn == null && s.HiredOn < year.FirstDay
+                        && !db.TrainingRecords.Any(r => r.CourseId == course && r.StaffMemberId == s.Id && r.Passed))
+                    .OrderBy(s => s.Id).Select(s => s.Id).Take(200).ToListAsync();
+            }
+            await queries.SummaryAsync(year);
+            var day = JapanTime.Today(TimeProvider.System);
+            for (int i = 0, next = 0; i < runs + 2 && next < pending.Count; next++)
+            {
+                try
+                {
+                    await paper.ExecuteAsync(course, pending[next], day, "紙の受講票(ベンチマーク)", null);
+                }
+                catch (DomainException)
+                {
+                    continue; // not assigned the course (an employment category outside its audience and the like)
+                }
+                var watch = Stopwatch.StartNew();
+                await queries.SummaryAsync(year);
+                watch.Stop();
+                if (i++ >= 2) busyTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
             for (var i = 0; i < runs + 2; i++)
             {
@@ -250,6 +284,8 @@ internal static class ComplianceBench
                           $"{s.Policies.DocumentsInForce} policies in force, {s.Controls.BySegment.Count} segments, {s.Incidents!.Open} open incidents");
         Console.WriteLine($"  whole summary (in process)         median {Percentile(summaryTimes, 50),8:0.0} ms   p95 {Percentile(summaryTimes, 95),8:0.0} ms   {(staff >= 50_000 ? "(target < 300 ms at 50,000 staff)" : "(target < 100 ms at 5,000 staff)")}");
         Console.WriteLine($"  whole summary, first after a change median {Percentile(coldTimes, 50),7:0.0} ms   p95 {Percentile(coldTimes, 95),8:0.0} ms   (every 年度 recounted)");
+        Console.WriteLine(busyTimes.Count == 0 ? "  whole summary, after this 年度's record: nobody left to record"
+            : $"  whole summary, after this 年度's record median {Percentile(busyTimes, 50),6:0.0} ms   p95 {Percentile(busyTimes, 95),8:0.0} ms   (a paper sheet of this 年度 before each view; ended 年度 stay kept)");
         Console.WriteLine($"  dashboard page GET /compliance     median {Percentile(pageTimes, 50),8:0.0} ms   p95 {Percentile(pageTimes, 95),8:0.0} ms   (HTTP, rendered on the server)");
         Console.WriteLine($"  summary API GET /api/v1/compliance/summary median {Percentile(apiTimes, 50),0:0.0} ms   p95 {Percentile(apiTimes, 95),0:0.0} ms   (HTTP, JSON)");
         Console.WriteLine($"  training overview it reads         median {Percentile(trainingTimes, 50),8:0.0} ms   p95 {Percentile(trainingTimes, 95),8:0.0} ms");

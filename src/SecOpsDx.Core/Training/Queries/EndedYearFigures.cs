@@ -22,7 +22,7 @@ namespace SecOpsDx.Core.Training.Queries;
 /// <item>Records, their withdrawals, exemptions and named staff belong to one course. In the last weeks of a 年度
 /// thousands of people confirm this 年度's courses, which cannot move an ended 年度's figures; so an entry about one of
 /// them counts only when its course is not known to be of this 年度 or later (an entry whose record has since gone
-/// counts too). The entries are looked at once each: only those newer than the last look are read.</item>
+/// counts too). Each entry is looked at once: only those newer than the last look are read.</item>
 /// </list>
 /// Sign-ins, incidents, policies and controls, which change all day, leave the version alone. It is read before the
 /// counts, so a change committed in between makes the kept figures look older than they are, never newer: the next
@@ -66,14 +66,14 @@ public sealed class EndedYearFigures
     private static readonly string AnywhereSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
         Anywhere.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i}}}")) + ")";
 
-    // The newest per-course entry of all, and the newest after {0} whose course is not of 年度 {1} or later.
-    private static readonly string PerCourseSql =
-        "SELECT (SELECT MAX(m) FROM (" + string.Join(" UNION ALL ", PerCourse.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i + 2}}}")) + ")) AS Newest, " +
-        "(SELECT MAX(m) FROM (" + string.Join(" UNION ALL ", PerCourse.Select((p, i) =>
-            $"SELECT MAX(a.Sequence) AS m FROM AuditEntries a WHERE a.EntityType = {{{i + 2}}} AND a.Sequence > {{0}} " +
-            $"AND COALESCE(({p.YearOfKey}), -1) < {{1}}")) + ")) AS Found";
+    // The newest per-course entry.
+    private static readonly string NewestPerCourseSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
+        PerCourse.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i + 3}}}")) + ")";
 
-    private sealed record PerCourseLook(long? Newest, long? Found);
+    // The newest per-course entry in ({0}, {1}] whose course is not of 年度 {2} or later.
+    private static readonly string FoundSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ", PerCourse.Select((p, i) =>
+        $"SELECT MAX(a.Sequence) AS m FROM AuditEntries a WHERE a.EntityType = {{{i + 3}}} AND a.Sequence > {{0}} AND a.Sequence <= {{1}} " +
+        $"AND COALESCE(({p.YearOfKey}), -1) < {{2}}")) + ")";
 
     /// <summary>
     /// The version of the ended 年度's figures (those before <paramref name="currentYear"/>): the newest audit entry about
@@ -85,11 +85,21 @@ public sealed class EndedYearFigures
         await _look.WaitAsync(ct);
         try
         {
-            // A new 年度 makes the last one ended: look at every entry again.
-            var (year, lookedUpTo, found) = _perCourse.CurrentYear == currentYear ? _perCourse : (currentYear, 0L, 0L);
-            object[] args = [lookedUpTo, currentYear, .. PerCourse.Select(p => p.Type)];
-            var look = await db.Database.SqlQuery<PerCourseLook>(FormattableStringFactory.Create(PerCourseSql, args)).SingleAsync(ct);
-            _perCourse = (year, Math.Max(lookedUpTo, look.Newest ?? 0), Math.Max(found, look.Found ?? 0));
+            object[] args = [0L, 0L, currentYear, .. PerCourse.Select(p => p.Type)];
+            var newest = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(NewestPerCourseSql, args)).SingleAsync(ct) ?? 0L;
+            if (_perCourse.CurrentYear != currentYear || _perCourse.LookedUpTo == 0)
+            {
+                // The first look (and the first in a new 年度, which has just ended the last one) takes every entry so far
+                // as a change: nothing is kept yet that it could spare, and the look at each of them is left out.
+                _perCourse = (currentYear, newest, newest);
+            }
+            else if (newest > _perCourse.LookedUpTo)
+            {
+                args[0] = _perCourse.LookedUpTo;
+                args[1] = newest;
+                var found = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(FoundSql, args)).SingleAsync(ct) ?? 0L;
+                _perCourse = (currentYear, newest, Math.Max(_perCourse.Found, found));
+            }
             return Math.Max(anywhere, _perCourse.Found);
         }
         finally
