@@ -293,6 +293,8 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<IncidentDashboard> DashboardAsync(FiscalYear? statisticsYear = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        // One connection for the four reads, rather than one taken from the pool and given back for each.
+        await db.Database.OpenConnectionAsync(ct);
         var now = time.GetUtcNow();
         // Open tickets by severity and state in one pass: the counts by severity, by state and of those not yet triaged.
         var open = await db.Incidents.AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
