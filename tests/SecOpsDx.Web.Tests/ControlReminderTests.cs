@@ -17,7 +17,8 @@ namespace SecOpsDx.Web.Tests;
 /// recorded as corrected. Four controls, last verified on
 /// 2025-01-01 so overdue in February 2027, name a person as owner: MN-01 names Yuki (an Admin of 監視課 who reads
 /// English), MN-02 names Hana, LG-05 names Ken (課長 of 監視課) and IN-01 names Rin (a 監視課 manager who left on
-/// 2026-10-31). Sora is a staff member of 監視課.
+/// 2026-10-31); IN-02 names Nao, a 監視課 member who was a manager when named and no longer holds the role. Sora is a
+/// staff member of 監視課.
 /// </summary>
 public sealed class ControlReminderFixture : IAsyncLifetime
 {
@@ -26,6 +27,7 @@ public sealed class ControlReminderFixture : IAsyncLifetime
     public const string Sora = "sora.controls@example.jp";
     public const string Yuki = "yuki.controls@example.jp";
     public const string Rin = "rin.controls@example.jp";
+    public const string Nao = "nao.controls@example.jp";
 
     public const string DueSoonAction = "点検課試験: メール無害化の設定を見直す";
     public const string OverdueAction = "点検課試験: 画面転送の端末を更新する";
@@ -72,6 +74,7 @@ public sealed class ControlReminderFixture : IAsyncLifetime
         await PersonAsync(Sora, "R92002", "監視 そら", watch);
         var yuki = await PersonAsync(Yuki, "R92003", "監視 ゆき", watch, Roles.Admin, english: true);
         var rin = await PersonAsync(Rin, "R92004", "退職 りん", watch, Roles.Manager, retired: new DateOnly(2026, 10, 31));
+        var nao = await PersonAsync(Nao, "R92005", "監視 なお", watch, Roles.Manager);
 
         var check = new SelfCheck
         {
@@ -96,13 +99,15 @@ public sealed class ControlReminderFixture : IAsyncLifetime
             (new DateOnly(2027, 1, 20), "設定を見直した", Hana, new DateTimeOffset(2027, 1, 20, 1, 0, 0, TimeSpan.Zero));
         db.SelfCheckFindings.Add(corrected);
 
-        foreach (var (control, department, owner) in new[] { ("MN-01", checks, yuki), ("MN-02", checks, hana), ("LG-05", checks, ken), ("IN-01", watch, rin) })
+        foreach (var (control, department, owner) in new[] { ("MN-01", checks, yuki), ("MN-02", checks, hana), ("LG-05", checks, ken), ("IN-01", watch, rin), ("IN-02", watch, nao) })
         {
             var state = await db.ControlStates.SingleOrDefaultAsync(s => s.ControlId == control && s.SystemId == null);
             if (state is null) db.ControlStates.Add(state = new ControlState { ControlId = control, Status = ControlStatus.Met });
             (state.OwnerDepartmentId, state.OwnerUserId, state.LastVerifiedOn, state.Status) = (department.Id, owner, new DateOnly(2025, 1, 1), ControlStatus.Met);
         }
         await db.SaveChangesAsync();
+        // Nao was named while a manager, then moved to work without the role.
+        await users.RemoveFromRoleAsync((await users.FindByIdAsync(nao))!, Roles.Manager);
     }
 
     public async Task DisposeAsync()
@@ -220,5 +225,21 @@ public sealed class ControlReminderTests(ControlReminderFixture fixture) : IClas
         // Her department's manager still hears of IN-01.
         var ken = Assert.Single(await MailAsync(ControlReminderFixture.Ken, monday, "weekly-department"));
         Assert.Contains("IN-01 ", ken.TextBody);
+    }
+
+    [Fact]
+    public async Task A_named_owner_who_no_longer_holds_a_role_that_owns_controls_hears_nothing_of_the_control_and_their_department_manager_does()
+    {
+        var monday = At(2, 22);
+
+        await RunAtAsync(monday);
+
+        // Nao is still named owner of IN-02, but without the Manager role she can no longer open or record the controls.
+        // (She still gets her own digest of training and policies.)
+        var nao = await MailAsync(ControlReminderFixture.Nao, monday);
+        Assert.DoesNotContain(nao, m => m.Kind.StartsWith("weekly", StringComparison.Ordinal));
+        Assert.DoesNotContain(nao, m => m.TextBody.Contains("IN-02", StringComparison.Ordinal));
+        var ken = Assert.Single(await MailAsync(ControlReminderFixture.Ken, monday, "weekly-department"));
+        Assert.Contains("IN-02 ", ken.TextBody);
     }
 }

@@ -178,7 +178,8 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
     /// <summary>
     /// The verifications of the controls that name a person as their owner go to that person, unless they already
     /// hear of them this week: what their department weekly or the CISO office weekly does not list is added to their
-    /// department weekly when they get one, or sent in a weekly mail of their own. Nothing twice to one person.
+    /// department weekly when they get one, or sent in a weekly mail of their own. Nothing twice to one person, and
+    /// nothing to a named owner who no longer holds a role that may own controls.
     /// </summary>
     private async Task NamedOwnersAsync(List<Separation.DueItem> verifications, List<DepartmentWeekly> departmentWeeklies,
         List<OfficeWeekly> officeWeeklies, List<OwnerWeekly> ownerWeeklies, CancellationToken ct)
@@ -188,7 +189,10 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
             .Select(s => new { s.ControlId, OwnerUserId = s.OwnerUserId! }).ToListAsync(ct);
         if (named.Count == 0) return;
         var ownerIds = named.Select(n => n.OwnerUserId).Distinct().ToList();
-        var owners = await ActiveAsync(db.Users.Where(u => ownerIds.Contains(u.Id)), ct);
+        // Only those who still hold a role that may open and record the controls (a manager moved to other work keeps
+        // the name on the control, but its verifications stay with the department's manager and the CISO office).
+        var owners = await ActiveAsync(db.Users.Where(u => ownerIds.Contains(u.Id)
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && Separation.SetControlOwner.OwnerRoles.Contains(r.Name!)))), ct);
         static (string, int?) Key(Separation.DueItem v) => (v.ControlId, v.SystemId);
         foreach (var owner in owners.OrderBy(o => o.UserId, StringComparer.Ordinal))
         {
