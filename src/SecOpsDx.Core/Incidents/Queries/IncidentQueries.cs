@@ -305,11 +305,16 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
         var unclassified = open.Where(o => o.Severity is null).Sum(o => o.Count);
         if (unclassified > 0) bySeverity.Add(("", unclassified));
 
-        var deadlines = await (from r in db.IncidentReports.AsNoTracking()
-                               join i in db.Incidents on r.IncidentId equals i.Id
-                               where r.State == ReportState.Pending && r.DueAt != null
-                               orderby r.DueAt
-                               select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).Take(50).ToListAsync(ct);
+        // Every report still pending with a deadline (a few dozen at most), soonest first: the first 50 for the list,
+        // and those to the PPC for its deadlines, from one read.
+        var pending = await (from r in db.IncidentReports.AsNoTracking()
+                             join i in db.Incidents on r.IncidentId equals i.Id
+                             where r.State == ReportState.Pending && r.DueAt != null
+                             orderby r.DueAt
+                             select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).ToListAsync(ct);
+        var deadlines = pending.Take(50).ToList();
+        string[] ppc = [IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal];
+        var ppcPending = pending.Where(r => ppc.Contains(r.Channel)).ToList();
 
         var year = statisticsYear ?? FiscalYear.Of(now);
         var from = new DateTimeOffset(year.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
@@ -341,12 +346,6 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                 Hours(g.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt))))
             .OrderByDescending(c => c.Count).ToList();
         var byStatus = open.GroupBy(o => o.Status).Select(g => new { Status = g.Key, Count = g.Sum(o => o.Count) }).ToList();
-        string[] ppc = [IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal];
-        var ppcPending = await (from r in db.IncidentReports.AsNoTracking()
-                                join i in db.Incidents on r.IncidentId equals i.Id
-                                where r.State == ReportState.Pending && r.DueAt != null && ppc.Contains(r.Channel)
-                                orderby r.DueAt
-                                select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).ToListAsync(ct);
         var monthsByCategory = handled.Where(i => i.Category != null)
             .GroupBy(i => { var d = JapanTime.DateOf(i.ReceivedAt); return (d.Year, d.Month, Category: i.Category!); })
             .Select(g => new MonthCategoryStat(g.Key.Year, g.Key.Month, g.Key.Category, g.Count()))
