@@ -191,6 +191,32 @@ public sealed class IncidentTicketTests : IAsyncLifetime
         Assert.Equal([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], months.Select(m => m.Received));
     }
 
+    [Fact]
+    public async Task The_statistics_leave_duplicates_out_of_the_categories_and_times_but_count_them_as_received()
+    {
+        var jst = TimeSpan.FromHours(9);
+        var received = new DateTimeOffset(2027, 6, 1, 9, 0, 0, jst);
+        _time.SetUtcNow(received);
+        foreach (var title in new[] { "一件目", "二件目", "重複" }) await Desk().Receive.ExecuteAsync(Intake(title));
+        // Stored as the handling would leave them: triaged after 2, 4 and 30 hours and closed after ten times that, the
+        // last as a duplicate.
+        await using (var db = _db.CreateContext())
+            foreach (var (title, hours) in new[] { ("一件目", 2), ("二件目", 4), ("重複", 30) })
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE Incidents SET Category = 'malware', TriagedAt = {received.AddHours(hours).UtcTicks}, ClosedAt = {received.AddHours(hours * 10).UtcTicks},
+                        Closure = {(title == "重複" ? "Duplicate" : "Resolved")}, Status = 'Closed' WHERE Title = {title}
+                    """);
+
+        var d = await Queries().DashboardAsync(new FiscalYear(2027));
+
+        Assert.Equal(3, d.Months.Single(m => m.Month == 6).Received);
+        Assert.Equal(3, d.Months.Single(m => m.Month == 6).Closed);
+        Assert.Equal(new MonthCategoryStat(2027, 6, "malware", 2), Assert.Single(d.MonthsByCategory));
+        Assert.Equal(2, Assert.Single(d.Categories).Count);
+        Assert.Equal(3.0, d.MedianHoursToTriage);
+        Assert.Equal(30.0, d.MedianHoursToClose);
+    }
+
     private static IncidentIntake ApiLeak(int people = 150) =>
         new("住民データの外部流出", "委託先サーバーから流出", IncidentSource.System, "api", "vendor", "high",
             AwareAt: new DateTimeOffset(2027, 3, 31, 9, 0, 0, TimeSpan.FromHours(9)), PersonalDataInvolved: true, PersonalRecordCount: people);
