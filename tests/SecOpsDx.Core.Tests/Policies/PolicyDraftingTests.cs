@@ -47,6 +47,26 @@ public sealed class PolicyDraftingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_revision_shows_its_drafter_by_the_name_on_their_account_rather_than_the_sign_in_address()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == "user-M1030");
+            user.DisplayName = "市川 理恵";
+            await db.SaveChangesAsync();
+        }
+        // A person signed in to the app acts under their sign-in address.
+        _desk.Actor.Actor = new AuditActor("user-M1030", "M1030@example.jp");
+        var id = await _desk.Start_.ExecuteAsync(await DocumentIdAsync("basic"));
+
+        Assert.Equal("市川 理恵", (await _desk.Queries.RevisionAsync(id))!.DraftedByName);
+        Assert.Equal("市川 理恵", (await _desk.Queries.DocumentAsync("basic"))!.Revisions.Single(r => r.Id == id).DraftedByName);
+        // The stored name stays what the audit trail says.
+        await using (var db = _db.CreateContext())
+            Assert.Equal("M1030@example.jp", (await db.PolicyRevisions.SingleAsync(r => r.Id == id)).DraftedByName);
+    }
+
+    [Fact]
     public async Task The_owner_departments_manager_drafts_edits_and_submits_and_the_CISO_approves()
     {
         _desk.Actor.Actor = OwnerManager;
