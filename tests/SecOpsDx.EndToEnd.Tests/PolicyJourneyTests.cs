@@ -94,7 +94,7 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(ciso);
         await row.Locator("td:last-child a").ClickAsync();
         await Assertions.Expect(ciso.Locator("[data-testid=revision-state]")).ToHaveTextAsync("承認待ち");
-        await Assertions.Expect(ciso.Locator("text=起案: manager@example.jp")).ToBeVisibleAsync();
+        await Assertions.Expect(ciso.Locator("text=起案: 市民 一郎")).ToBeVisibleAsync();
         await BrowserFixture.WaitUntilInteractiveAsync(ciso);
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.ClickAsync("[data-testid=rev-approve]");

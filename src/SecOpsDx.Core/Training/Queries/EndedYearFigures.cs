@@ -58,9 +58,6 @@ public sealed class EndedYearFigures
             "SELECT c.FiscalYear FROM TrainingAssignees x JOIN TrainingCourses c ON c.Id = x.CourseId WHERE x.Id = CAST(a.EntityKey AS INTEGER)"),
     ];
 
-    /// <summary>Every type the figures are counted from (the kept figures follow a change to any of them).</summary>
-    internal static IEnumerable<string> CountedFrom => Anywhere.Concat(PerCourse.Select(p => p.Type));
-
     // One MAX per type, each answered by a single seek into the (EntityType, Sequence) index; a MAX over an IN list would
     // walk every entry of those types instead.
     private static readonly string AnywhereSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
