@@ -84,6 +84,11 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(manager.Locator("[data-testid=rev-approve]")).ToHaveCountAsync(0);
         await Assertions.Expect(manager.Locator("[data-testid=policy-text]")).ToContainTextAsync("離席札を置く");
         await Axe.AssertNoSeriousAsync(manager);
+        // The manager checks the 新旧対照表 of what they sent against the version in force.
+        await manager.ClickAsync("[data-testid=rev-compare-draft]");
+        await Assertions.Expect(manager.Locator("[data-testid=comparison-sheet]")).ToContainTextAsync("離席札を置く");
+        await Assertions.Expect(manager.Locator("[data-testid=comparison-sheet]")).ToContainTextAsync("(傍線部分は改正部分)");
+        await Axe.AssertNoSeriousAsync(manager);
         await manager.Context.CloseAsync();
 
         // The CISO finds it awaiting approval in the register and approves it.

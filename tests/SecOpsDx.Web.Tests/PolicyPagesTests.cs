@@ -128,6 +128,35 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Contains("所管部署: 情報政策課", otherDocument);
     }
 
+    [Fact]
+    public async Task The_drafting_manager_opens_the_comparison_of_their_draft_but_not_of_another_departments_document()
+    {
+        // 市民課's manager drafts the 窓口 procedure (a draft another test may already have started is used as it is).
+        var counter = await DocumentAsync("counter-service");
+        var own = counter.Revisions.FirstOrDefault(r => r.State == PolicyRevisionState.Draft)?.Id
+                  ?? await WithAsync(sp => sp.GetRequiredService<StartRevision>().ExecuteAsync(counter.Id));
+        counter = await DocumentAsync("counter-service");
+        var number = counter.Revisions.Single(r => r.Id == own).Number;
+        var before = counter.Revisions.Where(r => r.Number < number).MaxBy(r => r.Number)!.Id;
+        var manager = await SignIn.AsAsync(factory, "manager@example.jp");
+
+        Assert.Contains($"href=\"policies/compare/{before}/{own}\" data-testid=\"rev-compare-draft\"", await manager.GetStringAsync($"/policies/revisions/{own}"));
+        var sheet = await manager.GetStringAsync($"/policies/compare/{before}/{own}");
+        Assert.Contains("data-testid=\"comparison-sheet\"", sheet);
+        Assert.Contains("(傍線部分は改正部分)", sheet);
+        var docx = await manager.GetAsync($"/policies/compare/{before}/{own}.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+
+        // 情報政策課's 対策基準: neither the sheet nor the file.
+        var standards = await DocumentAsync("security-standards");
+        var (older, newer) = (standards.Revisions.Single(r => r.Number == 1).Id, standards.Revisions.Single(r => r.Number == 2).Id);
+        var other = await manager.GetStringAsync($"/policies/compare/{older}/{newer}");
+        Assert.Contains("data-testid=\"rev-not-available\"", other);
+        Assert.DoesNotContain("data-testid=\"comparison-sheet\"", other);
+        Assert.DoesNotContain("ただし、画面転送による", other);
+        Assert.NotEqual(HttpStatusCode.OK, (await manager.GetAsync($"/policies/compare/{older}/{newer}.docx")).StatusCode);
+    }
+
     [Theory]
     [InlineData("staff@example.jp", "/policies/compare/1/2.docx")]
     [InlineData("staff@example.jp", "/policies/acknowledgments/1/missing.csv")]
