@@ -144,7 +144,7 @@ internal static class ComplianceBench
                 if (i++ >= 2) busyTimes.Add(watch.Elapsed.TotalMilliseconds);
             }
             // Each read in a loop of its own (two runs to warm up), so that one read's garbage is not collected in another's time.
-            async Task TimeAsync(List<double> into, Func<Task> read)
+            async Task TimeReadAsync(List<double> into, Func<Task> read)
             {
                 for (var i = 0; i < runs + 2; i++)
                 {
@@ -154,19 +154,19 @@ internal static class ComplianceBench
                     if (i >= 2) into.Add(watch.Elapsed.TotalMilliseconds);
                 }
             }
-            await TimeAsync(summaryTimes, async () => last = await queries.SummaryAsync(year));
-            await TimeAsync(incidentTimes, () => incidentQueries.DashboardAsync(year));
-            await TimeAsync(trainingTimes, () => trainingQueries.OverviewsAsync()); // every 年度 with courses, as the summary reads them
+            await TimeReadAsync(summaryTimes, async () => last = await queries.SummaryAsync(year));
+            await TimeReadAsync(incidentTimes, () => incidentQueries.DashboardAsync(year));
+            await TimeReadAsync(trainingTimes, () => trainingQueries.OverviewsAsync()); // every 年度 with courses, as the summary reads them
             // The policy area: the register and the acknowledgment counts of every top department.
             var policyQueries = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Policies.PolicyQueries>();
-            await TimeAsync(policyTimes, async () =>
+            await TimeReadAsync(policyTimes, async () =>
             {
                 await policyQueries.RegisterAsync();
                 await policyQueries.OrganisationAcknowledgmentsAsync();
             });
             // The control area: matrix, due list, exceptions.
             var controlQueries = scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Separation.ControlQueries>();
-            await TimeAsync(controlTimes, async () =>
+            await TimeReadAsync(controlTimes, async () =>
             {
                 await controlQueries.MatrixAsync();
                 await controlQueries.DueAsync(day);

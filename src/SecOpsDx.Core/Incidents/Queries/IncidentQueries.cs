@@ -293,7 +293,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
     public async Task<IncidentDashboard> DashboardAsync(FiscalYear? statisticsYear = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        // One connection for the four reads, rather than one taken from the pool and given back for each.
+        // One connection for the three reads, rather than one taken from the pool and given back for each.
         await db.Database.OpenConnectionAsync(ct);
         var now = time.GetUtcNow();
         // Open tickets by severity and state in one pass: the counts by severity, by state and of those not yet triaged.
@@ -313,8 +313,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                              orderby r.DueAt
                              select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).ToListAsync(ct);
         var deadlines = pending.Take(50).ToList();
-        string[] ppc = [IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal];
-        var ppcPending = pending.Where(r => ppc.Contains(r.Channel)).ToList();
+        var ppcPending = pending.Where(r => RegulatoryDuty.PpcChannels.Contains(r.Channel)).ToList();
 
         var year = statisticsYear ?? FiscalYear.Of(now);
         var from = new DateTimeOffset(year.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);

@@ -85,21 +85,15 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var d = await db.PolicyDocuments.AsNoTracking().SingleOrDefaultAsync(x => x.Slug == slug, ct);
         if (d is null) return null;
         var revisions = await db.PolicyRevisions.AsNoTracking().Where(r => r.DocumentId == d.Id).OrderByDescending(r => r.Number)
-            .Select(r => new
-            {
-                r.Id, r.Number, r.Title, r.Change, r.Stage, r.EffectiveOn,
-                // People by their name where their account has one (the stored name is the sign-in address).
-                DraftedByName = db.Users.Where(u => u.Id == r.DraftedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? r.DraftedByName,
-                r.DraftedAt,
-                ApprovedByName = db.Users.Where(u => u.Id == r.ApprovedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? r.ApprovedByName,
-                r.ApprovedAt, r.ReturnComment,
-            })
+            .Select(r => new { r.Id, r.Number, r.Title, r.Change, r.Stage, r.EffectiveOn, r.DraftedByUserId, r.DraftedByName, r.DraftedAt,
+                r.ApprovedByUserId, r.ApprovedByName, r.ApprovedAt, r.ReturnComment })
             .ToListAsync(ct);
+        var names = await PeopleAsync(db, revisions.SelectMany(r => new[] { r.DraftedByUserId, r.ApprovedByUserId }), ct);
         var facts = revisions.Select(r => new RevisionFacts(r.Id, r.Number, r.Stage, r.EffectiveOn, r.Change)).ToList();
         var today = Today;
         var rows = revisions.Select(r => new RevisionRow(r.Id, r.Number, r.Title, r.Change,
-            PolicyRules.StateOf(facts.First(f => f.Id == r.Id), facts, today, d.AbolishedOn), r.EffectiveOn, r.DraftedByName, r.DraftedAt,
-            r.ApprovedByName, r.ApprovedAt, r.ReturnComment)).ToList();
+            PolicyRules.StateOf(facts.First(f => f.Id == r.Id), facts, today, d.AbolishedOn), r.EffectiveOn,
+            names.Of(r.DraftedByUserId, r.DraftedByName), r.DraftedAt, names.Of(r.ApprovedByUserId, r.ApprovedByName), r.ApprovedAt, r.ReturnComment)).ToList();
         var inForce = PolicyRules.InForce(facts, today, d.AbolishedOn);
         string? html = null;
         if (inForce is not null)
@@ -119,12 +113,26 @@ public sealed class PolicyQueries(IDbContextFactory<SecOpsDxDbContext> factory, 
         var facts = await db.PolicyRevisions.AsNoTracking().Where(x => x.DocumentId == r.DocumentId)
             .Select(x => new RevisionFacts(x.Id, x.Number, x.Stage, x.EffectiveOn, x.Change)).ToListAsync(ct);
         var state = PolicyRules.StateOf(facts.First(f => f.Id == r.Id), facts, Today, r.Document!.AbolishedOn);
-        // People by their name where their account has one (the stored name is the sign-in address).
-        var names = await db.Users.AsNoTracking().Where(u => (u.Id == r.DraftedByUserId || u.Id == r.ApprovedByUserId) && u.DisplayName != null)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName!, ct);
-        string? NameOf(string? userId, string? stored) => userId is not null && names.TryGetValue(userId, out var name) ? name : stored;
+        var names = await PeopleAsync(db, [r.DraftedByUserId, r.ApprovedByUserId], ct);
         return new RevisionView(r.Id, r.DocumentId, r.Document.Slug, r.Document.Title, r.Number, r.Title, r.Body, r.Change, state, r.EffectiveOn,
-            r.DraftedByUserId, NameOf(r.DraftedByUserId, r.DraftedByName)!, NameOf(r.ApprovedByUserId, r.ApprovedByName), r.ApprovedAt, r.ReturnComment, r.Version);
+            r.DraftedByUserId, names.Of(r.DraftedByUserId, r.DraftedByName), names.Of(r.ApprovedByUserId, r.ApprovedByName), r.ApprovedAt, r.ReturnComment, r.Version);
+    }
+
+    /// <summary>
+    /// People by the name on their account. A revision stores who drafted and approved it as the audit trail does (the
+    /// sign-in address); the pages show the name, and the stored one when the account has no name or is gone.
+    /// </summary>
+    private sealed class People(Dictionary<string, string> names)
+    {
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(stored))]
+        public string? Of(string? userId, string? stored) => userId is not null && names.TryGetValue(userId, out var name) ? name : stored;
+    }
+
+    private static async Task<People> PeopleAsync(SecOpsDxDbContext db, IEnumerable<string?> userIds, CancellationToken ct)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return new People(ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisplayName != null)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName!, ct));
     }
 
     /// <summary>For the public page: documents marked public with a revision in force, and nothing else.</summary>

@@ -65,7 +65,7 @@ public sealed class EndedYearFigures
 
     // The newest per-course entry.
     private static readonly string NewestPerCourseSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ",
-        PerCourse.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i + 3}}}")) + ")";
+        PerCourse.Select((_, i) => $"SELECT MAX(Sequence) AS m FROM AuditEntries WHERE EntityType = {{{i}}}")) + ")";
 
     // The newest per-course entry in ({0}, {1}] whose course is not of 年度 {2} or later.
     private static readonly string FoundSql = "SELECT MAX(m) AS Value FROM (" + string.Join(" UNION ALL ", PerCourse.Select((p, i) =>
@@ -82,8 +82,8 @@ public sealed class EndedYearFigures
         await _look.WaitAsync(ct);
         try
         {
-            object[] args = [0L, 0L, currentYear, .. PerCourse.Select(p => p.Type)];
-            var newest = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(NewestPerCourseSql, args)).SingleAsync(ct) ?? 0L;
+            var newest = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(NewestPerCourseSql, [.. PerCourse.Select(p => p.Type)]))
+                .SingleAsync(ct) ?? 0L;
             if (_perCourse.CurrentYear != currentYear || _perCourse.LookedUpTo == 0)
             {
                 // The first look (and the first in a new 年度, which has just ended the last one) takes every entry so far
@@ -92,8 +92,7 @@ public sealed class EndedYearFigures
             }
             else if (newest > _perCourse.LookedUpTo)
             {
-                args[0] = _perCourse.LookedUpTo;
-                args[1] = newest;
+                object[] args = [_perCourse.LookedUpTo, newest, currentYear, .. PerCourse.Select(p => p.Type)];
                 var found = await db.Database.SqlQuery<long?>(FormattableStringFactory.Create(FoundSql, args)).SingleAsync(ct) ?? 0L;
                 _perCourse = (currentYear, newest, Math.Max(_perCourse.Found, found));
             }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Organization;
 using SecOpsDx.Core.Policies;
@@ -49,13 +48,12 @@ public static class PolicyEndpoints
             .RequireAuthorization(Policies.PolicyManager);
 
         app.MapGet("/policies/compare/{a:int}/{b:int}.docx", async (int a, int b, bool? omit, PolicyQueries queries, PolicySettings settings,
-                IStringLocalizer<PolicyText> t, HttpContext context, IAuthorizationService authorization, CancellationToken ct) =>
+                IStringLocalizer<PolicyText> t, HttpContext context, CancellationToken ct) =>
             {
                 var view = await queries.CompareAsync(a, b, omit ?? false, ct);
                 if (view is null) return Results.NotFound();
-                // As the page: the CISO office, and the managers who may draft the document.
-                if (!(await authorization.AuthorizeAsync(context.User, Policies.PolicyAdmin)).Succeeded
-                    && !await queries.MayDraftAsync(context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value, view.DocumentId, ct))
+                // As the page: those who may draft the document (the CISO office and its owner department's managers).
+                if (!await queries.MayDraftAsync(context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value, view.DocumentId, ct))
                     return Results.Forbid();
                 var bytes = ComparisonDocx.Write(view, settings.NewOnLeft, t);
                 return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
