@@ -49,6 +49,9 @@ public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
         Assert.True(read.GetProperty("mustReportToPpc").GetBoolean());
         var due = read.GetProperty("preliminaryDueAt").GetDateTimeOffset();
         Assert.Equal(due, read.GetProperty("nextDueAt").GetDateTimeOffset());
+        var latest = read.GetProperty("preliminaryLatestAt").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.FromDays(2), latest - due); // 速報: target day 3, at the latest day 5
+        Assert.Equal("pending", read.GetProperty("noticeToIndividuals").GetProperty("state").GetString());
         await api.CloseAsync();
 
         var csirt = await fixture.SignInAsync("csirt@example.jp");
@@ -57,7 +60,11 @@ public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
         Assert.Equal(due, await MomentOfAsync(row.Locator("[data-testid=next-due] time")));
         await row.Locator("[data-testid=incident-link]").ClickAsync();
         await Assertions.Expect(csirt.Locator("[data-testid=ppc-verdict]")).ToContainTextAsync("個人情報保護委員会への報告が必要");
-        Assert.Equal(due, await MomentOfAsync(csirt.Locator("[data-testid=ppc-preliminary-due] time")));
+        Assert.Equal(due, await MomentOfAsync(csirt.Locator("[data-testid=ppc-preliminary-due] time").First));
+        Assert.Equal(latest, await MomentOfAsync(csirt.Locator("[data-testid=ppc-preliminary-due-outer] time")));
+        await Assertions.Expect(csirt.Locator("[data-testid=ppc-law]")).ToContainTextAsync("個人情報保護法 第68条第1項");
+        await Assertions.Expect(csirt.Locator("[data-testid=notice-state]")).ToContainTextAsync("要通知");
+        await Assertions.Expect(csirt.Locator("[data-testid=ppc-rule]")).ToContainTextAsync("認知日を1日目");
         await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=ppc-preliminary]")).ToContainTextAsync("要報告");
         await Axe.AssertNoSeriousAsync(csirt);
 
@@ -77,6 +84,7 @@ public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
         await ciso.ClickAsync("[data-nav=incident-dashboard]");
         var deadline = ciso.Locator($"[data-testid=deadline-row][data-number='{number}'][data-channel=ppc-preliminary]");
         Assert.Equal(due, await MomentOfAsync(deadline.Locator("time")));
+        await Assertions.Expect(ciso.Locator($"[data-testid=notice-row][data-number='{number}']")).ToContainTextAsync("要通知");
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.Context.CloseAsync();
     }
@@ -125,6 +133,21 @@ public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
         await csirt.FillAsync("[data-testid=record-note]", "速報の後、委員会から確報は不要との回答を得た");
         await csirt.ClickAsync("[data-testid=record-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=ppc-final]")).ToContainTextAsync("報告しない");
+
+        // The PPC is done with, but the resident has not been told: closing is still refused.
+        await csirt.ClickAsync("[data-testid=close-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("要通知");
+        // A notice given needs how it was given.
+        await csirt.SelectOptionAsync("[data-testid=record-channel]", "notice-individuals");
+        await csirt.SelectOptionAsync("[data-testid=record-state]", "Submitted");
+        await csirt.ClickAsync("[data-testid=record-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=form-error]")).ToContainTextAsync("通知した方法");
+        await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=notice-individuals]")).ToContainTextAsync("要通知");
+        await csirt.FillAsync("[data-testid=record-method]", "電話");
+        await csirt.ClickAsync("[data-testid=record-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=notice-individuals]")).ToContainTextAsync("通知済");
+        await Assertions.Expect(csirt.Locator("[data-testid=notice-state]")).ToContainTextAsync("電話");
+        await Axe.AssertNoSeriousAsync(csirt);
 
         // An open task and the empty report form are asked about; cancelling keeps the ticket open.
         await csirt.ClickAsync("[data-testid=close-submit]");

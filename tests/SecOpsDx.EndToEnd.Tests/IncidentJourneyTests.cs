@@ -114,6 +114,12 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
             await csirt.ClickAsync("[data-testid=record-submit]");
             await Assertions.Expect(csirt.Locator($"[data-testid=report-row][data-channel={channel}]")).ToContainTextAsync("報告済");
         }
+        // The two residents were told in person; the notice is recorded with how.
+        await csirt.SelectOptionAsync("[data-testid=record-channel]", "notice-individuals");
+        await csirt.SelectOptionAsync("[data-testid=record-state]", "Submitted");
+        await csirt.FillAsync("[data-testid=record-method]", "訪問して説明");
+        await csirt.ClickAsync("[data-testid=record-submit]");
+        await Assertions.Expect(csirt.Locator("[data-testid=report-row][data-channel=notice-individuals]")).ToContainTextAsync("通知済");
         // The report form to the PPC is still empty: closing asks first, listing what is left.
         await csirt.ClickAsync("[data-testid=close-submit]");
         await Assertions.Expect(csirt.Locator("[data-testid=close-loose-ends]")).ToContainTextAsync("報告書の記載事項");

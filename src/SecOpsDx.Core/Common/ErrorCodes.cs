@@ -103,6 +103,11 @@ public static class ErrorCodes
     /// <summary>{0} = the reporting channels (names) still open.</summary>
     public const string ReportsOutstanding = "incident.reports-outstanding";
     public const string WaiverReasonRequired = "incident.waiver-reason-required";
+    /// <summary>代替措置 is recorded for 本人通知 only.</summary>
+    public const string AlternativeOnlyForNotice = "incident.alternative-only-for-notice";
+    public const string AlternativeMeasureRequired = "incident.alternative-measure-required";
+    public const string NoticeExceptionReasonRequired = "incident.notice-exception-reason-required";
+    public const string NoticeMethodRequired = "incident.notice-method-required";
     public const string TaskNotFound = "incident.task-not-found";
     /// <summary>A follow-up needs words, a file, or both.</summary>
     public const string FollowUpEmpty = "incident.follow-up-empty";

@@ -121,6 +121,14 @@ public static class DemoIncidentStories
         Ticket("不審なメールの添付ファイルを開いてしまった", "請求書と書かれたメールの添付ファイル(ZIP)を開いた。その後の動作に変化はない。", IncidentSource.Internal, "form",
             untouched, staff, staff.UserId);
 
+        // A resident's certificate with their My Number handed to another resident: one person, none of the cases of
+        // 個人情報保護法 第68条, but a leak of 特定個人情報 without encryption, which 行政機関等 report (番号法 第29条の4).
+        var myNumber = Ticket("マイナンバー入りの住民票の写しの誤交付", "窓口で、個人番号が記載された住民票の写し1名分を別の住民に交付した。翌日回収済み。",
+            IncidentSource.Internal, "phone", At(4, 11, 30), Actor("manager@example.jp"));
+        Triage(myNumber, "misissue", "medium", NetworkSegment.Unknown, At(4, 13));
+        myNumber.RecordPersonalData(myNumber.AwareAt, true, 1, sensitive: false, false, false, false, specificPersonalInformation: true, false);
+        Move(myNumber, IncidentStatus.Handling, At(4, 13, 10), HandlingPhase.Containment);
+
         // The PPC rows, as intake and triage keep them.
         await db.SaveChangesAsync(ct);
         duplicate.MergeInto(malware, At(3, 9, 40));
@@ -134,16 +142,24 @@ public static class DemoIncidentStories
         foreach (var i in stories) await duty.ApplyAsync(db, i, ct);
         await db.SaveChangesAsync(ct);
 
-        // The misdelivery was reported to the PPC on time and then closed with its lessons.
-        foreach (var report in await db.IncidentReports.Where(r => r.IncidentId == misdelivery.Id).ToListAsync(ct))
+        // The misdelivery was reported to the PPC on time, the two residents told in person, and then closed with its lessons.
+        void Sent(Incident incident, IncidentReport report, DateTimeOffset sent, string? method = null)
         {
-            var sent = report.DueAt!.Value.AddDays(-1);
             report.State = ReportState.Submitted;
             report.SubmittedAt = sent;
             report.SubmittedBy = csirt.Name;
-            db.IncidentTimeline.Add(TimelineEvents.Entry(misdelivery, TimelineKind.Report, TimelineEvents.Report, csirt, sent,
-                ("channel", report.Channel), ("state", nameof(ReportState.Submitted)), ("at", TimelineEvents.Moment(sent))));
+            report.Method = method;
+            db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Report, TimelineEvents.Report, csirt, sent,
+                ("channel", report.Channel), ("state", nameof(ReportState.Submitted)), ("at", TimelineEvents.Moment(sent)), ("method", method)));
         }
+        foreach (var report in await db.IncidentReports.Where(r => r.IncidentId == misdelivery.Id).ToListAsync(ct))
+        {
+            if (report.Channel == IncidentTaxonomy.NoticeIndividuals) Sent(misdelivery, report, misdelivery.AwareAt.AddDays(1), "訪問(謝罪と説明)");
+            else Sent(misdelivery, report, report.DueAt!.Value.AddDays(-1));
+        }
+        // The My Number misissue: 速報 sent on its second day and the resident told by telephone; the 確報 is counting down.
+        foreach (var report in await db.IncidentReports.Where(r => r.IncidentId == myNumber.Id && r.Channel != IncidentTaxonomy.PpcFinal).ToListAsync(ct))
+            Sent(myNumber, report, myNumber.AwareAt.AddDays(1).AddHours(2), report.Channel == IncidentTaxonomy.NoticeIndividuals ? "電話" : "報告フォーム");
         misdelivery.Close("回収・謝罪・再送付を完了し、個人情報保護委員会へ速報・確報を提出した。", "封入物の照合を一人で行っていた。",
             "封入は二人で読み合わせて照合する。窓口の手順書を改訂した。", At(closedDay - 40, 17));
         db.IncidentTimeline.Add(TimelineEvents.Entry(misdelivery, TimelineKind.StatusChange, TimelineEvents.Closed, csirt, At(closedDay - 40, 17), ("text", misdelivery.Resolution)));

@@ -110,6 +110,13 @@ public class Incident : IVersioned
     public bool OrdinanceSensitiveData { get; set; }
     /// <summary>特定個人情報 (My Number): a separate duty under the My Number Act.</summary>
     public bool SpecificPersonalInformation { get; set; }
+    /// <summary>
+    /// The leak came from the 情報提供ネットワークシステム or from a system used for 個人番号利用事務 (a ticket triaged to the
+    /// マイナンバー利用事務系 counts as this too; see <see cref="RegulatoryRules"/>).
+    /// </summary>
+    public bool MyNumberSystemsInvolved { get; set; }
+    /// <summary>特定個人情報 was, or may have been, open to 不特定多数 (anyone) by electronic means, e.g. posted on the web.</summary>
+    public bool ExposedToPublic { get; set; }
     /// <summary>Properly encrypted data may be exempt from reporting.</summary>
     public bool DataWasEncrypted { get; set; }
 
@@ -165,8 +172,11 @@ public class Incident : IVersioned
 
     /// <summary>The facts that decide whether the PPC must be told (see <see cref="RegulatoryRules"/>).</summary>
     public void RecordPersonalData(DateTimeOffset awareAt, bool? involved, int? recordCount, bool sensitive, bool financialLossRisk,
-        bool improperIntent, bool ordinanceSensitive, bool specificPersonalInformation, bool encrypted)
+        bool improperIntent, bool ordinanceSensitive, bool specificPersonalInformation, bool encrypted,
+        bool myNumberSystems = false, bool exposedToPublic = false)
     {
+        MyNumberSystemsInvolved = myNumberSystems;
+        ExposedToPublic = exposedToPublic;
         AwareAt = awareAt;
         PersonalDataInvolved = involved;
         PersonalRecordCount = recordCount;

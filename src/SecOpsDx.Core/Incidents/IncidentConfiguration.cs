@@ -54,6 +54,7 @@ internal sealed class IncidentReportConfiguration : IEntityTypeConfiguration<Inc
         b.HasIndex(r => new { r.State, r.DueAt });
         b.HasOne(r => r.Incident).WithMany().HasForeignKey(r => r.IncidentId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.Channel).HasMaxLength(40);
+        b.Property(r => r.Method).HasMaxLength(IncidentLimits.ReportMethod);
         b.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.DueAt).HasConversion(UtcTicks.NullableConverter);
         b.Property(r => r.SubmittedAt).HasConversion(UtcTicks.NullableConverter);

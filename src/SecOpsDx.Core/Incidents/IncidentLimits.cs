@@ -17,6 +17,8 @@ public static class IncidentLimits
     public const int TaskTitle = 300;
     public const int EvidenceNote = 1_000;
     public const int ReportNote = 2_000;
+    /// <summary>How a report or notice was made (郵送, 電話, …).</summary>
+    public const int ReportMethod = 200;
     /// <summary>Each field of the regulator's report form but 本人の数, and the closing texts and 非該当 reason.</summary>
     public const int LongText = 4_000;
     public const int AffectedPeople = 1_000;

@@ -36,8 +36,16 @@ public enum ReportState
     NotRequired = 0,
     Pending = 1,
     Submitted = 2,
-    /// <summary>Required by the rules, but the CSIRT decided not to report, with the reason in the note.</summary>
+    /// <summary>
+    /// Required by the rules, but the CSIRT decided not to report, with the reason in the note. For 本人通知: not given
+    /// because an exception of the law applies (e.g. the information falls under 個人情報保護法 第78条), with the reason.
+    /// </summary>
     Waived = 3,
+    /// <summary>
+    /// 本人通知 only: notice is hard to give, so an alternative measure that protects the people's interests (such as
+    /// publication) was taken instead (個人情報保護法 第68条第2項ただし書), with what was done in the note.
+    /// </summary>
+    AlternativeMeasure = 4,
 }
 
 /// <summary>The state of one reporting channel of a ticket (PPC 速報, PPC 確報, 都道府県, …).</summary>
@@ -52,6 +60,8 @@ public class IncidentReport : IVersioned
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public string? SubmittedBy { get; set; }
+    /// <summary>How the report or notice was made (郵送, 電話, 電子メール, 報告フォーム …); required for a 本人通知 given.</summary>
+    public string? Method { get; set; }
     public string? Note { get; set; }
     public int Version { get; set; }
 }

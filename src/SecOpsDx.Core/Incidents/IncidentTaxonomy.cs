@@ -9,8 +9,16 @@ public sealed record TaxonomyItem(string Code, string Ja, string En, int Rank = 
     public string Label(bool english) => english ? En : Ja;
 }
 
+/// <summary>
+/// The PPC's reporting periods (DOMAIN §4.4). <paramref name="PreliminaryDays"/> is the 速報's target and
+/// <paramref name="PreliminaryOuterDays"/> its outer edge, both calendar days with the day of awareness as day 1 and never
+/// rolled forward; the 確報 is due on day <paramref name="FinalDays"/> (<paramref name="FinalDaysImproperIntent"/> when
+/// 不正の目的 may be involved), rolled to the next day the national government is open when
+/// <paramref name="RollForwardOnClosedDays"/> is set.
+/// </summary>
 public sealed record PersonalDataReportingRules(
-    int PeopleThreshold, int PreliminaryDays, int FinalDays, int FinalDaysImproperIntent, bool RollForwardOnClosedDays);
+    int PeopleThreshold, int PreliminaryDays, int FinalDays, int FinalDaysImproperIntent, bool RollForwardOnClosedDays,
+    int PreliminaryOuterDays = 5);
 
 public enum TicketNumbering { Western, Wareki }
 
@@ -23,6 +31,7 @@ public sealed class IncidentTaxonomy
     public const string FileName = "incident-taxonomy.yaml";
     public const string PpcPreliminary = "ppc-preliminary";
     public const string PpcFinal = "ppc-final";
+    public const string NoticeIndividuals = "notice-individuals";
 
     public required TicketNumbering Numbering { get; init; }
     public required IReadOnlyList<TaxonomyItem> Categories { get; init; }
@@ -82,7 +91,7 @@ public sealed class IncidentTaxonomy
         var categories = Items(doc.Categories, "categories", errors);
         var severities = Items(doc.Severities, "severities", errors);
         var channels = Items(doc.Channels, "channels", errors);
-        foreach (var required in new[] { PpcPreliminary, PpcFinal })
+        foreach (var required in new[] { PpcPreliminary, PpcFinal, NoticeIndividuals })
             if (channels.All(c => c.Code != required)) errors.Add($"channels: '{required}' is required");
 
         var p = doc.PersonalDataReporting;
@@ -91,6 +100,8 @@ public sealed class IncidentTaxonomy
         {
             if (p.PeopleThreshold is null or < 1) errors.Add("personalDataReporting.peopleThreshold: a whole number of 1 or more");
             if (p.PreliminaryDays is null or < 1) errors.Add("personalDataReporting.preliminaryDays: a whole number of 1 or more");
+            else if (p.PreliminaryOuterDays is { } outer && outer < p.PreliminaryDays)
+                errors.Add("personalDataReporting.preliminaryOuterDays: a whole number no smaller than preliminaryDays");
             if (p.FinalDays is null or < 1) errors.Add("personalDataReporting.finalDays: a whole number of 1 or more");
             if (p.FinalDaysImproperIntent is null or < 1) errors.Add("personalDataReporting.finalDaysImproperIntent: a whole number of 1 or more");
         }
@@ -103,7 +114,7 @@ public sealed class IncidentTaxonomy
             Severities = severities.OrderBy(s => s.Rank).ToList(),
             Channels = channels,
             PersonalData = new PersonalDataReportingRules(p!.PeopleThreshold!.Value, p.PreliminaryDays!.Value, p.FinalDays!.Value,
-                p.FinalDaysImproperIntent!.Value, p.RollForwardOnClosedDays ?? true),
+                p.FinalDaysImproperIntent!.Value, p.RollForwardOnClosedDays ?? true, p.PreliminaryOuterDays ?? Math.Max(5, p.PreliminaryDays.Value)),
         };
     }
 
@@ -157,6 +168,7 @@ public sealed class IncidentTaxonomy
     {
         public int? PeopleThreshold { get; set; }
         public int? PreliminaryDays { get; set; }
+        public int? PreliminaryOuterDays { get; set; }
         public int? FinalDays { get; set; }
         public int? FinalDaysImproperIntent { get; set; }
         public bool? RollForwardOnClosedDays { get; set; }

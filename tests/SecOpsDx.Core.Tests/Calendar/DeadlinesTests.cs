@@ -4,55 +4,74 @@ namespace SecOpsDx.Core.Tests.Calendar;
 
 public class DeadlinesTests
 {
+    // Worked by hand against the national calendar: the day of awareness is day 1 (PPC 通則編 3-5-3-4), and day N on a
+    // Saturday, Sunday, national holiday or 12/29–1/3 moves to the next day none of these (行政機関の休日に関する法律 第2条).
     [Theory]
-    // aware date, days, period end (weekday), with roll-forward (weekday)
-    [InlineData("2026-01-30", 30, "2026-03-01", DayOfWeek.Sunday, "2026-03-02", DayOfWeek.Monday)]
-    [InlineData("2027-01-29", 30, "2027-02-28", DayOfWeek.Sunday, "2027-03-01", DayOfWeek.Monday)]
-    [InlineData("2028-01-30", 30, "2028-02-29", DayOfWeek.Tuesday, "2028-02-29", DayOfWeek.Tuesday)]
-    [InlineData("2026-12-01", 30, "2026-12-31", DayOfWeek.Thursday, "2027-01-04", DayOfWeek.Monday)]
-    [InlineData("2026-01-16", 3, "2026-01-19", DayOfWeek.Monday, "2026-01-19", DayOfWeek.Monday)]
-    [InlineData("2026-01-09", 3, "2026-01-12", DayOfWeek.Monday, "2026-01-13", DayOfWeek.Tuesday)] // 成人の日
-    [InlineData("2026-04-30", 3, "2026-05-03", DayOfWeek.Sunday, "2026-05-07", DayOfWeek.Thursday)] // Golden Week
-    [InlineData("2026-08-22", 31, "2026-09-22", DayOfWeek.Tuesday, "2026-09-24", DayOfWeek.Thursday)] // Silver Week
-    [InlineData("2026-03-02", 0, "2026-03-02", DayOfWeek.Monday, "2026-03-02", DayOfWeek.Monday)]
-    public void The_due_date_is_the_aware_date_plus_the_period_rolled_to_an_open_day_when_asked(
-        string aware, int days, string periodEnd, DayOfWeek periodEndWeekday, string rolled, DayOfWeek rolledWeekday)
+    // aware date, days, day N (weekday), due after roll-forward (weekday)
+    [InlineData("2026-04-01", 30, "2026-04-30", DayOfWeek.Thursday, "2026-04-30", DayOfWeek.Thursday)]
+    [InlineData("2026-01-08", 30, "2026-02-06", DayOfWeek.Friday, "2026-02-06", DayOfWeek.Friday)]
+    [InlineData("2026-04-05", 30, "2026-05-04", DayOfWeek.Monday, "2026-05-07", DayOfWeek.Thursday)] // 5/4 みどりの日, 5/5 こどもの日, 5/6 振替休日
+    [InlineData("2026-12-02", 30, "2026-12-31", DayOfWeek.Thursday, "2027-01-04", DayOfWeek.Monday)] // 年末年始 12/29–1/3
+    [InlineData("2026-01-30", 30, "2026-02-28", DayOfWeek.Saturday, "2026-03-02", DayOfWeek.Monday)]
+    [InlineData("2028-01-30", 30, "2028-02-28", DayOfWeek.Monday, "2028-02-28", DayOfWeek.Monday)] // leap year: 2/29 is day 31
+    [InlineData("2026-03-31", 30, "2026-04-29", DayOfWeek.Wednesday, "2026-04-30", DayOfWeek.Thursday)] // 昭和の日, across the 年度
+    [InlineData("2026-08-23", 30, "2026-09-21", DayOfWeek.Monday, "2026-09-24", DayOfWeek.Thursday)] // 敬老の日, 国民の休日, 秋分の日
+    [InlineData("2026-06-01", 60, "2026-07-30", DayOfWeek.Thursday, "2026-07-30", DayOfWeek.Thursday)] // 不正の目的: 60 days
+    [InlineData("2026-03-02", 1, "2026-03-02", DayOfWeek.Monday, "2026-03-02", DayOfWeek.Monday)]
+    public void The_final_report_is_due_on_day_N_counting_the_day_of_awareness_rolled_over_national_closed_days(
+        string aware, int days, string dayN, DayOfWeek dayNWeekday, string due, DayOfWeek dueWeekday)
     {
         var awareDate = Parse(aware);
-        var expectedEnd = Parse(periodEnd);
-        var expectedRolled = Parse(rolled);
-        Assert.Equal(periodEndWeekday, expectedEnd.DayOfWeek);
-        Assert.Equal(rolledWeekday, expectedRolled.DayOfWeek);
-        Assert.Equal(days, expectedEnd.DayNumber - awareDate.DayNumber);
+        var expectedDayN = Parse(dayN);
+        var expectedDue = Parse(due);
+        Assert.Equal(dayNWeekday, expectedDayN.DayOfWeek);
+        Assert.Equal(dueWeekday, expectedDue.DayOfWeek);
+        Assert.Equal(days, expectedDayN.DayNumber - awareDate.DayNumber + 1);
 
-        Assert.Equal(expectedEnd, Deadlines.DueDate(awareDate, days, rollForwardOnClosedDay: false, OfficeCalendar.Default));
-        Assert.Equal(expectedRolled, Deadlines.DueDate(awareDate, days, rollForwardOnClosedDay: true, OfficeCalendar.Default));
+        Assert.Equal(expectedDayN, Deadlines.DayOfPeriod(awareDate, days));
+        Assert.Equal(expectedDayN, Deadlines.FinalReportDueDate(awareDate, days, rollForwardOnClosedDay: false));
+        Assert.Equal(expectedDue, Deadlines.FinalReportDueDate(awareDate, days, rollForwardOnClosedDay: true));
     }
 
     [Fact]
-    public void The_day_of_awareness_is_not_counted()
+    public void The_day_of_awareness_is_day_one()
     {
         var friday = new DateOnly(2026, 1, 16);
 
-        // One day from Friday is Saturday, not Friday itself.
-        Assert.Equal(new DateOnly(2026, 1, 17), Deadlines.DueDate(friday, 1, false, OfficeCalendar.Default));
+        Assert.Equal(friday, Deadlines.DayOfPeriod(friday, 1));
+        Assert.Equal(new DateOnly(2026, 1, 18), Deadlines.DayOfPeriod(friday, 3));
     }
 
     [Fact]
-    public void Rolling_forward_uses_the_given_calendar()
+    public void The_preliminary_report_is_never_moved_over_a_weekend_or_the_new_year()
     {
-        var monday = new DateOnly(2026, 1, 19);
-        var closedThatMonday = new OfficeCalendar(extraClosedDates: [monday]);
+        // Aware on Sunday 12/27: day 3 is 12/29 and day 5 is 12/31, both in 年末年始; nothing moves them to 1/4.
+        var aware = new DateOnly(2026, 12, 27);
 
-        Assert.Equal(monday, Deadlines.DueDate(new DateOnly(2026, 1, 16), 3, true, OfficeCalendar.Default));
-        Assert.Equal(new DateOnly(2026, 1, 20), Deadlines.DueDate(new DateOnly(2026, 1, 16), 3, true, closedThatMonday));
+        Assert.Equal(new DateOnly(2026, 12, 29), Deadlines.PreliminaryReportDay(aware, 3));
+        Assert.Equal(new DateOnly(2026, 12, 31), Deadlines.PreliminaryReportDay(aware, 5));
+        // Aware Thursday 4/30: day 3 is Saturday 5/2, day 5 is 5/4 (みどりの日), in Golden Week.
+        Assert.Equal(new DateOnly(2026, 5, 2), Deadlines.PreliminaryReportDay(new DateOnly(2026, 4, 30), 3));
+        Assert.Equal(new DateOnly(2026, 5, 4), Deadlines.PreliminaryReportDay(new DateOnly(2026, 4, 30), 5));
     }
 
     [Fact]
-    public void A_negative_period_or_a_missing_calendar_is_rejected()
+    public void The_national_calendar_closes_weekends_holidays_and_the_new_year_and_nothing_else()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.DueDate(new DateOnly(2026, 1, 16), -1, true, OfficeCalendar.Default));
-        Assert.Throws<ArgumentNullException>(() => Deadlines.DueDate(new DateOnly(2026, 1, 16), 3, true, null!));
+        var national = Deadlines.NationalGovernment;
+
+        Assert.False(national.IsOpen(new DateOnly(2026, 12, 29)));
+        Assert.False(national.IsOpen(new DateOnly(2027, 1, 3)));
+        Assert.False(national.IsOpen(new DateOnly(2026, 11, 23))); // 勤労感謝の日
+        Assert.True(national.IsOpen(new DateOnly(2026, 12, 28)));
+        Assert.True(national.IsOpen(new DateOnly(2027, 1, 4)));
+    }
+
+    [Fact]
+    public void A_period_of_less_than_one_day_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.DayOfPeriod(new DateOnly(2026, 1, 16), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Deadlines.FinalReportDueDate(new DateOnly(2026, 1, 16), -1, true));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ComplianceSummaryTests : IAsyncLifetime
         _desk = new TrainingDesk(_db, new DateOnly(2025, 5, 1));
         _controls = new ControlDesk(_db, _desk.Time, await ControlDesk.PersonAsync(_db, "ciso@example.jp", Roles.Ciso), Path.GetTempPath());
         _incidents = new IncidentDesk(_db, _desk.Time);
-        var duty = new RegulatoryDuty(IncidentDesk.Taxonomy, OfficeCalendar.Default);
+        var duty = new RegulatoryDuty(IncidentDesk.Taxonomy);
         _queries = new ComplianceQueries(_desk, _desk.Time, Options.Create(new ComplianceSettings()),
             _desk.Queries, _desk.DrillQueries, new PolicyQueries(_desk, _desk.Time, PolicyDesk.Editions), _controls.Queries, _controls.SelfChecks,
             new IncidentQueries(_desk, IncidentDesk.Taxonomy, _desk.Time, duty), IncidentDesk.Taxonomy);

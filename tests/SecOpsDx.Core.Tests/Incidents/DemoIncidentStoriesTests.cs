@@ -14,13 +14,13 @@ public sealed class DemoIncidentStoriesTests : IAsyncLifetime
     public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync();
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
-    private static RegulatoryDuty Duty => new(IncidentDesk.Taxonomy, OfficeCalendar.Default);
+    private static RegulatoryDuty Duty => new(IncidentDesk.Taxonomy);
 
     [Fact]
     public async Task The_first_start_shows_a_ticket_in_every_state_over_two_fiscal_years_with_a_PPC_report_due_soon()
     {
         await using (var db = _db.CreateContext())
-            Assert.Equal(7, await DemoIncidentStories.SeedAsync(db, IncidentDesk.Taxonomy, Duty, Now));
+            Assert.Equal(8, await DemoIncidentStories.SeedAsync(db, IncidentDesk.Taxonomy, Duty, Now));
 
         await using var read = _db.CreateContext();
         var tickets = await read.Incidents.AsNoTracking().ToListAsync();

@@ -14,7 +14,7 @@ public sealed class IncidentDesk
     public IncidentDesk(TestDatabase db, TimeProvider time, string actor = "csirt@example.jp", string? evidenceDirectory = null)
     {
         var writes = new TicketWrites(db.Factory, new FixedActor(new AuditActor("u-" + actor, actor)), time);
-        var duty = new RegulatoryDuty(Taxonomy, OfficeCalendar.Default);
+        var duty = new RegulatoryDuty(Taxonomy);
         Duty = duty;
         Receive = new ReceiveIncident(writes, Taxonomy, duty);
         Triage = new TriageIncident(writes, Taxonomy, duty);

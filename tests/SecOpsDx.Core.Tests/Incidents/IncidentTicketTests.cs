@@ -73,10 +73,14 @@ public sealed class IncidentTicketTests : IAsyncLifetime
 
         var detail = (await Queries().DetailAsync(id))!;
         var pending = detail.Reports.Where(r => r.State == ReportState.Pending).ToList();
-        Assert.Equal([IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal], pending.Select(r => r.Channel));
-        Assert.Equal(new DateOnly(2027, 4, 5), JapanTime.DateOf(pending[0].DueAt!.Value)); // 3/31 + 3 = Sat 4/3 → Mon 4/5
+        Assert.Equal([IncidentTaxonomy.PpcPreliminary, IncidentTaxonomy.PpcFinal, IncidentTaxonomy.NoticeIndividuals], pending.Select(r => r.Channel));
+        // Aware 3/31 is day 1: the 速報's target is day 3, Friday 4/2; day 30 is 4/29 (昭和の日), so the 確報 is due Friday 4/30.
+        Assert.Equal(new DateOnly(2027, 4, 2), JapanTime.DateOf(pending[0].DueAt!.Value));
+        Assert.Equal(new DateOnly(2027, 4, 4), JapanTime.DateOf(detail.Ppc.PreliminaryOuterAt!.Value));
         Assert.Equal(new DateOnly(2027, 4, 30), JapanTime.DateOf(pending[1].DueAt!.Value));
-        Assert.Contains(detail.Timeline, e => e.Event == TimelineEvents.Triage && e.Data["ppc"] == "true" && e.Data["preliminary"] == "2027-04-05");
+        Assert.Null(pending[2].DueAt); // 本人通知: 「速やかに」, no date in law
+        Assert.Equal(ReportState.Pending, detail.Ppc.Notice!.State);
+        Assert.Contains(detail.Timeline, e => e.Event == TimelineEvents.Triage && e.Data["ppc"] == "true" && e.Data["preliminary"] == "2027-04-02");
     }
 
     [Fact]
@@ -229,7 +233,7 @@ public sealed class IncidentTicketTests : IAsyncLifetime
         var detail = (await Queries().DetailAsync(created.Id))!;
         Assert.True(detail.Ppc.MustReport);
         Assert.Equal(ReportState.Pending, detail.Ppc.Preliminary!.State);
-        Assert.Equal(new DateOnly(2027, 4, 5), JapanTime.DateOf(detail.Ppc.Preliminary.DueAt!.Value));
+        Assert.Equal(new DateOnly(2027, 4, 2), JapanTime.DateOf(detail.Ppc.Preliminary.DueAt!.Value));
         Assert.Equal(new DateOnly(2027, 4, 30), JapanTime.DateOf(detail.Ppc.Final!.DueAt!.Value));
         var row = (await Queries().ListAsync(new IncidentFilter())).Items.Single();
         Assert.Equal(detail.Ppc.Preliminary.DueAt, row.NextDueAt);
@@ -291,16 +295,90 @@ public sealed class IncidentTicketTests : IAsyncLifetime
         await desk.Move.ExecuteAsync(id, 2, IncidentStatus.PostIncident);
 
         var loose = await desk.Close.LooseEndsAsync(id);
-        Assert.Equal([IncidentTaxonomy.PpcFinal, IncidentTaxonomy.PpcPreliminary], loose.PendingReportChannels.Order(StringComparer.Ordinal));
+        Assert.Equal([IncidentTaxonomy.NoticeIndividuals, IncidentTaxonomy.PpcFinal, IncidentTaxonomy.PpcPreliminary], loose.PendingReportChannels.Order(StringComparer.Ordinal));
         var refused = await Assert.ThrowsAsync<DomainException>(() => desk.Close.CloseAsync(id, 3, "対応完了", "設定ミス", "設定手順の見直し"));
         Assert.Equal(ErrorCodes.ReportsOutstanding, refused.Code);
 
         await desk.Reports.ExecuteAsync(id, IncidentTaxonomy.PpcPreliminary, ReportState.Submitted, null, null);
         await Assert.ThrowsAsync<ValidationFailedException>(() => desk.Reports.ExecuteAsync(id, IncidentTaxonomy.PpcFinal, ReportState.Waived, null, " "));
         await desk.Reports.ExecuteAsync(id, IncidentTaxonomy.PpcFinal, ReportState.Waived, null, "委員会の指示により速報で完結");
+        // The PPC reports are done, but the people have not been told: still refused.
+        refused = await Assert.ThrowsAsync<DomainException>(() => desk.Close.CloseAsync(id, 3, "対応完了", "設定ミス", "設定手順の見直し"));
+        Assert.Equal(ErrorCodes.ReportsOutstanding, refused.Code);
+        await desk.Reports.ExecuteAsync(id, IncidentTaxonomy.NoticeIndividuals, ReportState.AlternativeMeasure, null,
+            "連絡先の分からない方が多いため、市ホームページで公表し、問合せ窓口を設けた");
         await desk.Close.CloseAsync(id, 3, "対応完了", "設定ミス", "設定手順の見直し");
 
         Assert.Equal(IncidentStatus.Closed, (await Queries().DetailAsync(id))!.Ticket.Status);
+    }
+
+    [Fact]
+    public async Task A_notice_to_the_individuals_is_recorded_with_when_and_how_or_refused_with_the_reason()
+    {
+        var desk = Desk();
+        var id = (await desk.Receive.ExecuteAsync(ApiLeak(people: 150))).Id;
+
+        var noMethod = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            desk.Reports.ExecuteAsync(id, IncidentTaxonomy.NoticeIndividuals, ReportState.Submitted, null, null));
+        Assert.Contains(ErrorCodes.NoticeMethodRequired, noMethod.Errors["method"].Select(e => e.Code));
+        var noMeasure = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            desk.Reports.ExecuteAsync(id, IncidentTaxonomy.NoticeIndividuals, ReportState.AlternativeMeasure, null, "  "));
+        Assert.Contains(ErrorCodes.AlternativeMeasureRequired, noMeasure.Errors["note"].Select(e => e.Code));
+        var notForReports = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            desk.Reports.ExecuteAsync(id, IncidentTaxonomy.PpcFinal, ReportState.AlternativeMeasure, null, "公表した"));
+        Assert.Contains(ErrorCodes.AlternativeOnlyForNotice, notForReports.Errors["state"].Select(e => e.Code));
+        Assert.Equal(ReportState.Pending, (await Queries().DetailAsync(id))!.Ppc.Notice!.State);
+
+        var notified = new DateTimeOffset(2027, 3, 31, 12, 0, 0, TimeSpan.FromHours(9));
+        await desk.Reports.ExecuteAsync(id, IncidentTaxonomy.NoticeIndividuals, ReportState.Submitted, notified, "150名全員に通知", "郵送");
+
+        var detail = (await Queries().DetailAsync(id))!;
+        Assert.Equal(ReportState.Submitted, detail.Ppc.Notice!.State);
+        Assert.Equal(notified, detail.Ppc.Notice.SubmittedAt);
+        Assert.Equal("郵送", detail.Ppc.Notice.Method);
+        Assert.Contains(detail.Timeline, e => e.Event == TimelineEvents.Report && e.Data["channel"] == IncidentTaxonomy.NoticeIndividuals && e.Data["method"] == "郵送");
+        Assert.DoesNotContain((await Queries().DashboardAsync()).NoticesPending, n => n.IncidentId == id);
+
+        // A later triage that keeps the duty leaves the notice as given.
+        await desk.Triage.ExecuteAsync(id, detail.Ticket.Version, Triage(people: 150));
+        Assert.Equal(ReportState.Submitted, (await Queries().DetailAsync(id))!.Ppc.Notice!.State);
+    }
+
+    [Fact]
+    public async Task An_open_notice_shows_on_the_CISOs_list_until_it_is_given()
+    {
+        var id = (await Desk().Receive.ExecuteAsync(ApiLeak())).Id;
+
+        var notice = Assert.Single((await Queries().DashboardAsync()).NoticesPending);
+        Assert.Equal(id, notice.IncidentId);
+        await Desk().Reports.ExecuteAsync(id, IncidentTaxonomy.NoticeIndividuals, ReportState.Waived, null, "法第78条第1項に該当するため通知しない");
+        Assert.Empty((await Queries().DashboardAsync()).NoticesPending);
+    }
+
+    [Fact]
+    public async Task Deadlines_stored_under_the_earlier_count_are_recounted_at_start_and_reports_sent_keep_their_state()
+    {
+        var desk = Desk();
+        var id = (await desk.Receive.ExecuteAsync(ApiLeak())).Id;
+        await desk.Reports.ExecuteAsync(id, IncidentTaxonomy.PpcPreliminary, ReportState.Submitted, null, "速報済");
+        await using (var db = _db.CreateContext())
+        {
+            // As an earlier release stored them: 確報 one day late, and no 本人通知 row.
+            await db.Database.ExecuteSqlRawAsync("UPDATE IncidentReports SET DueAt = DueAt + {0} WHERE Channel = {1}",
+                TimeSpan.FromDays(3).Ticks, IncidentTaxonomy.PpcFinal);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM IncidentReports WHERE Channel = {0}", IncidentTaxonomy.NoticeIndividuals);
+        }
+
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(1, await desk.Duty.BackfillAsync(db));
+            Assert.Equal(0, await desk.Duty.BackfillAsync(db));
+        }
+
+        var detail = (await Queries().DetailAsync(id))!;
+        Assert.Equal(new DateOnly(2027, 4, 30), JapanTime.DateOf(detail.Ppc.Final!.DueAt!.Value));
+        Assert.Equal(ReportState.Submitted, detail.Ppc.Preliminary!.State);
+        Assert.Equal(ReportState.Pending, detail.Ppc.Notice!.State);
     }
 
     [Fact]

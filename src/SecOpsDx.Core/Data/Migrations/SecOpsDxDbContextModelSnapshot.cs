@@ -303,6 +303,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExposedToPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("FinancialLossRisk")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +326,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MyNumberSystemsInvolved")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
@@ -549,6 +555,10 @@ namespace SecOpsDx.Core.Data.Migrations
 
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");

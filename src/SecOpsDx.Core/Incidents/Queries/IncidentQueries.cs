@@ -28,7 +28,11 @@ public sealed record IncidentRow(
 
 public sealed record TimelineRow(long Id, DateTimeOffset At, TimelineKind Kind, string Text, string? Event, IReadOnlyDictionary<string, string> Data, string AuthorName);
 
-public sealed record ReportRow(string Channel, ReportState State, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? Note);
+public sealed record ReportRow(string Channel, ReportState State, DateTimeOffset? DueAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? Note)
+{
+    /// <summary>How it was made (郵送, 電話, …), when recorded.</summary>
+    public string? Method { get; init; }
+}
 
 public sealed record TaskRow(int Id, string Title, string? OwnerName, DateOnly? DueOn, DateTimeOffset? DoneAt, string? DoneBy, int Version);
 
@@ -44,6 +48,15 @@ public sealed record PpcDuty(
     bool PersonalDataInvolved, IReadOnlyList<ReportableReason> Reasons, bool EncryptedMayBeExempt, bool SpecificPersonalInformation,
     ReportRow? Preliminary, ReportRow? Final)
 {
+    /// <summary>The 速報's outer edge (day 5, end of day in Japan); its target (day 3) is <see cref="Preliminary"/>'s deadline.</summary>
+    public DateTimeOffset? PreliminaryOuterAt { get; init; }
+
+    /// <summary>本人通知 as recorded: 要通知, 通知済 (when and how), 代替措置 or 不要 (with the reason).</summary>
+    public ReportRow? Notice { get; init; }
+
+    /// <summary>The laws the reasons come from (個人情報保護法, 番号法), in the order the ticket shows them.</summary>
+    public IReadOnlyList<ReportingLaw> Laws => Reasons.Select(r => r.Law()).Distinct().Order().ToList();
+
     public bool MustReport => Preliminary is { State: not ReportState.NotRequired } || Final is { State: not ReportState.NotRequired };
 
     /// <summary>The next deadline still counting down: 速報 until it is recorded as sent, then 確報.</summary>
@@ -69,6 +82,9 @@ public sealed record ReporterView(
 public sealed record MyReportRow(int Id, string Number, string Title, IncidentStatus Status, ClosureKind? Closure, DateTimeOffset ReceivedAt);
 
 public sealed record DeadlineRow(int IncidentId, string Number, string Title, string Channel, DateTimeOffset DueAt);
+
+/// <summary>An open ticket whose 本人通知 is still 要通知: the law sets no date (「速やかに」), so it counts from awareness.</summary>
+public sealed record NoticeDueRow(int IncidentId, string Number, string Title, DateTimeOffset AwareAt);
 
 public sealed record QueueTicket(int Id, string Number, string Title, IncidentStatus Status, string? Severity, DateTimeOffset ReceivedAt);
 
@@ -96,6 +112,9 @@ public sealed record IncidentDashboard(
 
     /// <summary>Every PPC 速報/確報 still pending with a deadline, soonest first (not cut at 50 like <see cref="Deadlines"/>).</summary>
     public IReadOnlyList<DeadlineRow> PpcPending { get; init; } = [];
+
+    /// <summary>Open tickets whose 本人通知 is still 要通知, longest aware first.</summary>
+    public IReadOnlyList<NoticeDueRow> NoticesPending { get; init; } = [];
 
     /// <summary>Tickets received in each month of the 年度 per category (categorised tickets only, duplicates left out).</summary>
     public IReadOnlyList<MonthCategoryStat> MonthsByCategory { get; init; } = [];
@@ -251,7 +270,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             .Select(e => new { e.Id, e.At, e.Kind, e.Text, e.Event, e.Data, e.AuthorName }).ToListAsync(ct))
             .Select(e => new TimelineRow(e.Id, e.At, e.Kind, e.Text, e.Event, TimelineEvents.ReadData(e.Data), e.AuthorName)).ToList();
         var reports = await db.IncidentReports.AsNoTracking().Where(r => r.IncidentId == id)
-            .Select(r => new ReportRow(r.Channel, r.State, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Note)).ToListAsync(ct);
+            .Select(r => new ReportRow(r.Channel, r.State, r.DueAt, r.SubmittedAt, r.SubmittedBy, r.Note) { Method = r.Method }).ToListAsync(ct);
         var ordered = taxonomy.Channels.Select(c => reports.FirstOrDefault(r => r.Channel == c.Code) ?? new ReportRow(c.Code, ReportState.NotRequired, null, null, null, null)).ToList();
         var mergedInto = incident.MergedIntoId is { } m ? await db.Incidents.Where(i => i.Id == m).Select(i => i.Number).SingleOrDefaultAsync(ct) : null;
         var tasks = await db.IncidentTasks.AsNoTracking().Where(t => t.IncidentId == id).OrderBy(t => t.Id)
@@ -263,7 +282,12 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             .Join(db.Incidents, otherId => otherId, i => i.Id, (_, i) => new LinkRow(i.Id, i.Number, i.Title, i.Status)).ToListAsync(ct);
         var assessment = duty.Assess(incident);
         var ppc = new PpcDuty(assessment.PersonalDataInvolved, assessment.Reasons, assessment.EncryptedMayBeExempt, assessment.SpecificPersonalInformation,
-            reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcPreliminary), reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcFinal));
+            reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcPreliminary), reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.PpcFinal))
+        {
+            // Shown only while the stored 速報 row counts down from the same facts.
+            PreliminaryOuterAt = assessment.MustReportToPpc ? assessment.PreliminaryOuterAt : null,
+            Notice = reports.FirstOrDefault(r => r.Channel == IncidentTaxonomy.NoticeIndividuals),
+        };
         return new IncidentDetail(IncidentView.From(incident), timeline, ordered, ppc, mergedInto, tasks, evidence, related);
     }
 
@@ -314,6 +338,11 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
                              select new DeadlineRow(i.Id, i.Number, i.Title, r.Channel, r.DueAt!.Value)).ToListAsync(ct);
         var deadlines = pending.Take(50).ToList();
         var ppcPending = pending.Where(r => RegulatoryDuty.PpcChannels.Contains(r.Channel)).ToList();
+        var notices = await (from r in db.IncidentReports.AsNoTracking()
+                             join i in db.Incidents on r.IncidentId equals i.Id
+                             where r.Channel == IncidentTaxonomy.NoticeIndividuals && r.State == ReportState.Pending && i.Status != IncidentStatus.Closed
+                             select new NoticeDueRow(i.Id, i.Number, i.Title, i.AwareAt)).ToListAsync(ct);
+        notices = notices.OrderBy(n => n.AwareAt).ToList();
 
         var year = statisticsYear ?? FiscalYear.Of(now);
         var from = new DateTimeOffset(year.FirstDay.ToDateTime(TimeOnly.MinValue), JapanTime.Offset);
@@ -353,6 +382,7 @@ public sealed class IncidentQueries(IDbContextFactory<SecOpsDxDbContext> factory
             OpenByStatus = Enum.GetValues<IncidentStatus>().Where(s => s != IncidentStatus.Closed)
                 .Select(s => (s, byStatus.Where(b => b.Status == s).Sum(b => b.Count))).ToList(),
             PpcPending = ppcPending,
+            NoticesPending = notices,
             MonthsByCategory = monthsByCategory,
             MedianHoursToTriage = MedianHours(handled.Where(i => i.TriagedAt != null).Select(i => i.TriagedAt!.Value - i.ReceivedAt)),
             MedianHoursToClose = MedianHours(handled.Where(i => i.ClosedAt != null).Select(i => i.ClosedAt!.Value - i.ReceivedAt)),

@@ -36,6 +36,8 @@ public sealed record IncidentView
     public bool ImproperIntent { get; init; }
     public bool OrdinanceSensitiveData { get; init; }
     public bool SpecificPersonalInformation { get; init; }
+    public bool MyNumberSystemsInvolved { get; init; }
+    public bool ExposedToPublic { get; init; }
     public bool DataWasEncrypted { get; init; }
     public required RegulatorReportFields Report { get; init; }
     public string? Resolution { get; init; }
@@ -56,6 +58,7 @@ public sealed record IncidentView
         PersonalDataInvolved = i.PersonalDataInvolved, PersonalRecordCount = i.PersonalRecordCount, SensitiveData = i.SensitiveData,
         FinancialLossRisk = i.FinancialLossRisk, ImproperIntent = i.ImproperIntent, OrdinanceSensitiveData = i.OrdinanceSensitiveData,
         SpecificPersonalInformation = i.SpecificPersonalInformation, DataWasEncrypted = i.DataWasEncrypted,
+        MyNumberSystemsInvolved = i.MyNumberSystemsInvolved, ExposedToPublic = i.ExposedToPublic,
         Report = new RegulatorReportFields(i.ReportSummary, i.ReportDataItems, i.ReportAffectedPeople, i.ReportCause, i.ReportSecondaryDamage,
             i.ReportResponseToIndividuals, i.ReportPublication, i.ReportPrevention, i.ReportOther),
         Resolution = i.Resolution, RootCause = i.RootCause, LessonsLearned = i.LessonsLearned, MergedIntoId = i.MergedIntoId, Version = i.Version,

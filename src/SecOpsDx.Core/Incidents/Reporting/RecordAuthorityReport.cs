@@ -13,18 +13,29 @@ public sealed record RegulatorReportFields(
 /// </summary>
 public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy taxonomy)
 {
-    public async Task ExecuteAsync(int id, string? channel, ReportState? state, DateTimeOffset? submittedAt, string? note, CancellationToken ct = default)
+    public Task ExecuteAsync(int id, string? channel, ReportState? state, DateTimeOffset? submittedAt, string? note, CancellationToken ct = default) =>
+        ExecuteAsync(id, channel, state, submittedAt, note, method: null, ct);
+
+    /// <param name="method">How it was made (郵送, 電話, …); required when a 本人通知 is recorded as given.</param>
+    public async Task ExecuteAsync(int id, string? channel, ReportState? state, DateTimeOffset? submittedAt, string? note, string? method,
+        CancellationToken ct = default)
     {
         var errors = new FieldErrors();
         var item = taxonomy.Channel(channel);
         if (string.IsNullOrWhiteSpace(channel)) errors.Add("channel", ErrorCodes.Required);
         else if (item is null) errors.Add("channel", ErrorCodes.UnknownCode, channel);
         if (state is null) errors.Add("state", ErrorCodes.Required);
+        var notice = item?.Code == IncidentTaxonomy.NoticeIndividuals;
+        // 代替措置 is the notice's own exception (個人情報保護法 第68条第2項ただし書); a report to an authority has none.
+        if (state == ReportState.AlternativeMeasure && item is not null && !notice) errors.Add("state", ErrorCodes.AlternativeOnlyForNotice);
         var now = writes.Now;
         if (state == ReportState.Submitted && submittedAt is null) submittedAt = now;
         errors.PastMoment("submittedAt", submittedAt, now);
         var noteText = errors.Text("note", note, IncidentLimits.ReportNote, required: false);
-        if (state == ReportState.Waived && noteText is null) errors.Add("note", ErrorCodes.WaiverReasonRequired);
+        var methodText = errors.Text("method", method, IncidentLimits.ReportMethod, required: false);
+        if (state == ReportState.Waived && noteText is null) errors.Add("note", notice ? ErrorCodes.NoticeExceptionReasonRequired : ErrorCodes.WaiverReasonRequired);
+        if (state == ReportState.AlternativeMeasure && noteText is null) errors.Add("note", ErrorCodes.AlternativeMeasureRequired);
+        if (state == ReportState.Submitted && notice && methodText is null) errors.Add("method", ErrorCodes.NoticeMethodRequired);
         errors.ThrowIfAny();
         var who = await writes.ActorAsync();
         await using var db = await writes.OpenAsync(ct);
@@ -34,10 +45,11 @@ public sealed class RecordAuthorityReport(TicketWrites writes, IncidentTaxonomy 
         report.State = state!.Value;
         report.SubmittedAt = state == ReportState.Submitted ? submittedAt : null;
         report.SubmittedBy = state == ReportState.Submitted ? who.Name : null;
+        report.Method = state == ReportState.Submitted ? methodText : null;
         report.Note = noteText;
         db.IncidentTimeline.Add(TimelineEvents.Entry(incident, TimelineKind.Report, TimelineEvents.Report, who, now,
             ("channel", item!.Code), ("state", state.Value.ToString()),
-            ("at", report.SubmittedAt is { } at ? TimelineEvents.Moment(at) : null), ("note", noteText)));
+            ("at", report.SubmittedAt is { } at ? TimelineEvents.Moment(at) : null), ("method", report.Method), ("note", noteText)));
         await db.SaveOrConflictAsync(ct);
     }
 

@@ -16,7 +16,9 @@ public sealed record TriageInput(
     bool OrdinanceSensitiveData,
     bool SpecificPersonalInformation,
     bool DataWasEncrypted,
-    string? AssigneeUserId);
+    string? AssigneeUserId,
+    bool MyNumberSystemsInvolved = false,
+    bool ExposedToPublic = false);
 
 /// <summary>Classifies the ticket (first time: 受付 → トリアージ), assigns it and recomputes its duty to report.</summary>
 public sealed class TriageIncident(TicketWrites writes, IncidentTaxonomy taxonomy, RegulatoryDuty duty)
@@ -44,7 +46,8 @@ public sealed class TriageIncident(TicketWrites writes, IncidentTaxonomy taxonom
             var reassigned = incident.AssigneeUserId != (string.IsNullOrEmpty(input.AssigneeUserId) ? null : input.AssigneeUserId);
             incident.Classify(category!, severity!, input.Segment, systems, now);
             incident.RecordPersonalData(input.AwareAt, input.PersonalDataInvolved, input.PersonalRecordCount, input.SensitiveData,
-                input.FinancialLossRisk, input.ImproperIntent, input.OrdinanceSensitiveData, input.SpecificPersonalInformation, input.DataWasEncrypted);
+                input.FinancialLossRisk, input.ImproperIntent, input.OrdinanceSensitiveData, input.SpecificPersonalInformation, input.DataWasEncrypted,
+                input.MyNumberSystemsInvolved, input.ExposedToPublic);
             incident.AssignTo(input.AssigneeUserId, assigneeName);
 
             var assessment = await duty.ApplyAsync(db, incident, ct);

@@ -154,11 +154,17 @@ public static class IncidentsApi
             regulatory = new
             {
                 mustReportToPpc = detail.Ppc.MustReport,
+                laws = detail.Ppc.Laws.Select(l => l == ReportingLaw.MyNumberAct ? "myNumberAct" : "personalInformationProtectionAct"),
+                reasons = detail.Ppc.Reasons.Select(r => Camel(r)),
                 preliminaryDueAt = detail.Ppc.Preliminary?.DueAt,
+                preliminaryLatestAt = detail.Ppc.PreliminaryOuterAt,
                 preliminaryState = detail.Ppc.Preliminary is { } p1 ? Camel(p1.State) : null,
                 finalDueAt = detail.Ppc.Final?.DueAt,
                 finalState = detail.Ppc.Final is { } p2 ? Camel(p2.State) : null,
                 nextDueAt = detail.Ppc.Next?.DueAt,
+                noticeToIndividuals = detail.Ppc.Notice is { } n
+                    ? new { state = Camel(n.State), notifiedAt = n.State == ReportState.Submitted ? n.SubmittedAt : null, method = n.Method, note = n.Note }
+                    : null,
             },
         }, Json);
     }
