@@ -29,8 +29,9 @@ public sealed class PolicyDesk
 
     public static string PolicyFolder => Path.Combine(AppContext.BaseDirectory, "policies");
 
-    public PolicyDesk(TestDatabase db, PolicySettings? settings = null)
+    public PolicyDesk(TestDatabase db, PolicySettings? settings = null, DateTimeOffset? start = null)
     {
+        Time = new FakeTimeProvider(start ?? Start);
         Database = db;
         Settings = settings ?? new PolicySettings();
         var factory = new ActorFactory(db, Actor);
@@ -50,7 +51,7 @@ public sealed class PolicyDesk
 
     public TestDatabase Database { get; }
     public PolicySettings Settings { get; }
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
     public SwitchableActor Actor { get; } = new();
     public PolicyWrites Writes { get; }
     public SyncPolicies Sync { get; }
