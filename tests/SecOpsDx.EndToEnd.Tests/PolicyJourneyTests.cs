@@ -144,10 +144,50 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_public_page_shows_the_basic_policy_without_signing_in()
+    public async Task The_CISO_office_records_an_organs_publication_and_the_public_page_shows_it_and_the_basic_policy_without_signing_in()
     {
+        // The dashboard counts the organs whose policy is not published (demo: 農業委員会 and 固定資産評価審査委員会) and
+        // leads to the list behind the figure.
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.GotoAsync("/compliance");
+        var figure = ciso.Locator("[data-testid=policies-unpublished-organs]");
+        await Assertions.Expect(figure).ToHaveTextAsync("2件");
+        await Assertions.Expect(ciso.Locator("[data-testid=area-policies] li[data-code=OrgansUnpublished]")).ToContainTextAsync("地方自治法第244条の6");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await figure.Locator("a").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=organs-unpublished-count]")).ToHaveTextAsync("方針を公表していない機関 2");
+        await Assertions.Expect(ciso.Locator("[data-testid=organ-standing][data-organ=agricultural-committee]")).ToHaveAttributeAsync("data-published", "false");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        // On the 基本方針's page the office records 農業委員会's publication; a date without its place is refused first.
+        await ciso.ClickAsync("[data-testid=organ-standing][data-organ=agricultural-committee] a");
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        var row = ciso.Locator("[data-testid=organ-row][data-organ=agricultural-committee]");
+        await Assertions.Expect(row.Locator("[data-testid=organ-covered]")).ToBeCheckedAsync();
+        await Axe.AssertNoSeriousAsync(ciso);
+        await row.Locator("[data-testid=organ-published-on]").FillAsync(TodayInJapan);
+        await row.Locator("[data-testid=organ-save]").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=organ-publications] [data-testid=form-error]")).ToContainTextAsync("公表先");
+        await Assertions.Expect(row.Locator("[data-testid=organ-place]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await row.Locator("[data-testid=organ-place]").FillAsync("https://www.city.mirai.example.jp/nogyo/cybersecurity-policy.html");
+        await row.Locator("[data-testid=organ-save]").ClickAsync();
+        await Assertions.Expect(ciso.Locator("[data-testid=organ-publications] [data-testid=form-success]")).ToContainTextAsync("農業委員会の記録を保存しました");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.GotoAsync("/policies/organs");
+        await Assertions.Expect(ciso.Locator("[data-testid=organs-unpublished-count]")).ToHaveTextAsync("方針を公表していない機関 1");
+        await ciso.Context.CloseAsync();
+
+        // Anyone sees, without signing in, that 農業委員会 has published, when and where.
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/public/policies");
+        var organ = page.Locator("[data-testid=public-organ][data-organ=agricultural-committee]");
+        await Assertions.Expect(organ).ToContainTextAsync("農業委員会");
+        await Assertions.Expect(organ.Locator("time")).ToHaveAttributeAsync("datetime", TodayInJapan);
+        await Assertions.Expect(organ.Locator("time")).ToContainTextAsync("令和");
+        await Assertions.Expect(organ.Locator("a[href^='https://www.city.mirai.example.jp/nogyo/']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=public-organ][data-organ=fixed-asset-review]")).ToContainTextAsync("未公表");
+        await Assertions.Expect(page.Locator("text=方針を公表していない機関")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=public-policy]")).ToHaveCountAsync(1);
         await Axe.AssertNoSeriousAsync(page);
         await page.ClickAsync("[data-testid=public-policy] a");

@@ -92,6 +92,15 @@ public sealed class ComplianceApiTests(AppFactory factory) : IClassFixture<AppFa
         {
             var segments = scope.ServiceProvider.GetRequiredService<ControlCatalogue>().Segments.Select(s => s.Code).ToArray();
             Assert.Equal(segments, body.GetProperty("controls").GetProperty("bySegment").EnumerateArray().Select(s => s.GetProperty("segment").GetString()).ToArray());
+            // The organs without a published policy: the dashboard's figure (the demo leaves two behind; none counted before 2026-04-01).
+            var organs = await scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Policies.OrganPublicationQueries>().OverviewAsync();
+            var unpublished = body.GetProperty("policies").GetProperty("unpublishedOrgans");
+            if (organs.DutyApplies)
+            {
+                Assert.Equal(SecOpsDx.Core.Demo.DemoPolicies.OrgansUnpublished, organs.Unpublished);
+                Assert.Equal(organs.Unpublished, unpublished.GetInt32());
+            }
+            else Assert.Equal(JsonValueKind.Null, unpublished.ValueKind);
         }
         var incidents = body.GetProperty("incidents");
         Assert.Equal(incidents.GetProperty("open").GetInt32(), incidents.GetProperty("bySeverity").EnumerateArray().Sum(s => s.GetProperty("count").GetInt32()));

@@ -43,7 +43,9 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
         Assert.DoesNotContain("非公開のはずの", html);
         Assert.DoesNotContain("インシデント対応手順", html);
         var links = Regex.Matches(html, "<a [^>]*href=\"([^\"]*)\"").Select(m => m.Groups[1].Value)
-            .Where(h => !h.EndsWith(".css", StringComparison.Ordinal) && !h.EndsWith(".png", StringComparison.Ordinal)).ToList();
+            .Where(h => !h.EndsWith(".css", StringComparison.Ordinal) && !h.EndsWith(".png", StringComparison.Ordinal))
+            // The organs' own pages where they published the policy (demo data) lead out of the app, not into it.
+            .Where(h => !h.StartsWith("https://www.city.mirai.example.jp/", StringComparison.Ordinal)).Distinct().ToList();
         Assert.Equal(["public/policies#main-content", "public/policies/basic-policy"], links);
 
         var text = await client.GetAsync("/public/policies/basic-policy");
@@ -53,6 +55,36 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Contains("訓令第44号", body);
         foreach (var hidden in new[] { "security-standards", "public-draft", "public-future", "incident-response", "no-such-document" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/public/policies/{hidden}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_page_shows_which_organs_published_their_policy_with_dates_and_nothing_internal()
+    {
+        // The demo's 基本方針 is published by all organs but 農業委員会 and 固定資産評価審査委員会; the latter has now
+        // published the (internal) 対策基準 as its policy, on the notice board.
+        var standards = await DocumentAsync("security-standards");
+        await WithAsync(async sp =>
+        {
+            await sp.GetRequiredService<RecordOrganPublication>().ExecuteAsync(standards.Id, "fixed-asset-review", true, new DateOnly(2026, 4, 10), "本庁舎1階 掲示場", 0);
+            return 0;
+        });
+
+        var html = await (await factory.CreateBrowserLikeClient().GetAsync("/public/policies")).Content.ReadAsStringAsync();
+
+        string Row(string organ) => Regex.Match(html, $"<tr data-testid=\"public-organ\" data-organ=\"{organ}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var assembly = Row("assembly");
+        Assert.Contains("議会", assembly);
+        Assert.Contains("令和8年3月31日", assembly);
+        Assert.Contains("href=\"https://www.city.mirai.example.jp/assembly/cybersecurity-policy.html\"", assembly);
+        Assert.Contains("href=\"public/policies/basic-policy\"", assembly);
+        var board = Row("fixed-asset-review");
+        Assert.Contains("令和8年4月10日", board);
+        Assert.Contains("本庁舎1階 掲示場", board);
+        Assert.DoesNotContain("対策基準", board);
+        Assert.Contains("未公表", Row("agricultural-committee"));
+        // Nothing of the register: no internal document, no count of the gap, no names of who recorded it.
+        foreach (var hidden in new[] { "security-standards", "情報セキュリティ対策基準", "方針を公表していない機関" })
+            Assert.DoesNotContain(hidden, html);
     }
 
     [Theory]

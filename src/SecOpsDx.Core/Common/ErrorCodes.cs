@@ -183,6 +183,14 @@ public static class ErrorCodes
     public const string DuplicateId = "policy.duplicate-id";
     /// <summary>{0} = the folder.</summary>
     public const string PolicyFolderMissing = "policy.folder-missing";
+    /// <summary>Which organs a document covers, and their publication, are recorded by the CISO office.</summary>
+    public const string PublicationOfficeOnly = "policy.publication-office-only";
+    /// <summary>{0} = the code given.</summary>
+    public const string UnknownOrgan = "policy.unknown-organ";
+    /// <summary>A publication was given for an organ the document does not cover.</summary>
+    public const string PublicationNeedsCoverage = "policy.publication-needs-coverage";
+    /// <summary>A place of publication that is an address other than http(s).</summary>
+    public const string PublicationPlaceNotWeb = "policy.publication-place-not-web";
     // Three-layer separation controls.
     /// <summary>{0} = the id given.</summary>
     public const string ControlNotFound = "control.not-found";

@@ -19,7 +19,7 @@ namespace SecOpsDx.Core.Compliance;
 public sealed class ComplianceQueries(
     IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time, IOptions<ComplianceSettings> settings,
     TrainingQueries training, DrillQueries drills, PolicyQueries policies, ControlQueries controls, SelfCheckQueries selfChecks,
-    IncidentQueries incidents, IncidentTaxonomy taxonomy)
+    IncidentQueries incidents, IncidentTaxonomy taxonomy, OrganPublicationQueries organs)
 {
     public DateOnly Today => JapanTime.Today(time);
 
@@ -131,8 +131,10 @@ public sealed class ComplianceQueries(
         var applicable = rates.Sum(d => d.Applicable);
         var acknowledged = rates.Sum(d => d.Acknowledged);
         var rate = applicable == 0 ? (double?)null : (double)acknowledged / applicable;
-        var reasons = ComplianceRules.Policies(s, rate, overdue, older);
-        return new PolicyArea(inForce, overdue, older, applicable, acknowledged, ComplianceRules.StatusOf(reasons), reasons);
+        // The organs' publication is the whole municipality's duty, not a department's: a manager's summary leaves it out.
+        var unpublished = scope is null ? (await organs.OverviewAsync(ct)).Unpublished : null;
+        var reasons = ComplianceRules.Policies(s, rate, overdue, older, unpublished);
+        return new PolicyArea(inForce, overdue, older, applicable, acknowledged, ComplianceRules.StatusOf(reasons), reasons, unpublished);
     }
 
     private async Task<ControlArea> ControlsAsync(ComplianceSettings s, FiscalYear year, DepartmentScope? scope, CancellationToken ct)

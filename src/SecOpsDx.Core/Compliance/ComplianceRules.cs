@@ -26,9 +26,13 @@ public static class ComplianceRules
         return reasons;
     }
 
-    public static IReadOnlyList<StatusReason> Policies(ComplianceSettings s, double? acknowledgmentRate, int overdueReviews, int olderEdition)
+    /// <param name="unpublishedOrgans">Organs without a published policy; null before 地方自治法 第244条の6 applies (2026-04-01).</param>
+    public static IReadOnlyList<StatusReason> Policies(ComplianceSettings s, double? acknowledgmentRate, int overdueReviews, int olderEdition,
+        int? unpublishedOrgans = null)
     {
         var reasons = new List<StatusReason>();
+        // A duty of law (地方自治法 第244条の6, from 2026-04-01) left undone: 要対応, not a matter of degree.
+        if (unpublishedOrgans is > 0) reasons.Add(new StatusReason(ReasonCodes.OrgansUnpublished, AreaStatus.Action, unpublishedOrgans.Value, 0));
         if (Below(acknowledgmentRate, s.AcknowledgmentGoodPercent, s.AcknowledgmentActionPercent) is { } a)
             reasons.Add(new StatusReason(ReasonCodes.AcknowledgmentRateBelow, a.Level, a.Percent, a.Limit));
         if (overdueReviews > 0) reasons.Add(new StatusReason(ReasonCodes.ReviewsOverdue, AreaStatus.Attention, overdueReviews, 0));

@@ -22,6 +22,7 @@ public static class ReasonCodes
     public const string DrillClickRateAbove = "DrillClickRateAbove";
     public const string AcknowledgmentRateBelow = "AcknowledgmentRateBelow";
     public const string ReviewsOverdue = "ReviewsOverdue";
+    public const string OrgansUnpublished = "OrgansUnpublished";
     public const string OlderGuidelineEdition = "OlderGuidelineEdition";
     public const string SegmentComplianceBelow = "SegmentComplianceBelow";
     public const string VerificationsOverdue = "VerificationsOverdue";
@@ -34,7 +35,7 @@ public static class ReasonCodes
 
     public static readonly IReadOnlyList<string> All =
     [
-        TrainingRateBelow, DrillClickRateAbove, AcknowledgmentRateBelow, ReviewsOverdue, OlderGuidelineEdition, SegmentComplianceBelow,
+        TrainingRateBelow, DrillClickRateAbove, AcknowledgmentRateBelow, OrgansUnpublished, ReviewsOverdue, OlderGuidelineEdition, SegmentComplianceBelow,
         VerificationsOverdue, ExceptionsExpired, ExceptionsExpiring, FindingsOpen, PpcDeadlineMissed, PpcDeadlineSoon, OpenAtHighestSeverity,
     ];
 }

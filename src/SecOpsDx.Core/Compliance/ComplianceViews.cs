@@ -33,8 +33,11 @@ public sealed record TrainingArea(
 
 public sealed record PolicyArea(
     int DocumentsInForce, int OverdueReviews, int OlderEdition, int Applicable, int Acknowledged,
-    AreaStatus Status, IReadOnlyList<StatusReason> Reasons)
+    AreaStatus Status, IReadOnlyList<StatusReason> Reasons, int? UnpublishedOrgans = null)
 {
+    // UnpublishedOrgans: organs whose cybersecurity policy is not published (地方自治法 第244条の6); null before
+    // 2026-04-01, when the duty applies, and in a manager's summary.
+
     /// <summary>Acknowledged ÷ applicable over every document in force (its latest material revision); null when nobody is asked.</summary>
     public double? AcknowledgmentRate => Applicable == 0 ? null : (double)Acknowledged / Applicable;
 }

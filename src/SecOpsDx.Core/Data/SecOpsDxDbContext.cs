@@ -53,6 +53,7 @@ public class SecOpsDxDbContext(
     public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
     public DbSet<PolicyAcknowledgment> PolicyAcknowledgments => Set<PolicyAcknowledgment>();
     public DbSet<PolicyReview> PolicyReviews => Set<PolicyReview>();
+    public DbSet<OrganPublication> OrganPublications => Set<OrganPublication>();
     public DbSet<Separation.SeparationSetting> SeparationSettings => Set<Separation.SeparationSetting>();
     public DbSet<Separation.SeparationModelChange> SeparationModelChanges => Set<Separation.SeparationModelChange>();
     public DbSet<Separation.SegmentSystem> SegmentSystems => Set<Separation.SegmentSystem>();

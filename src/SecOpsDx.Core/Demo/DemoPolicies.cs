@@ -10,7 +10,9 @@ namespace SecOpsDx.Core.Demo;
 /// The demo municipality's policy register: the policy set imported (its history first), a revision awaiting the
 /// CISO's approval, reviews recorded this 年度 for most documents (not for one that is overdue, nor for one that
 /// follows an old guideline edition), and acknowledgments by most staff but not all. Deterministic: the same staff
-/// and the same date give the same rows, and running it again adds nothing.
+/// and the same date give the same rows, and running it again adds nothing. The 基本方針 is every organ's
+/// cybersecurity policy; all have published it but the last two organs in the list (in the default list, 農業委員会
+/// and 固定資産評価審査委員会), so the gap shows on the dashboard and the public page.
 /// </summary>
 public static class DemoPolicies
 {
@@ -24,7 +26,7 @@ public static class DemoPolicies
     public sealed record Result(int FilesImported, int Acknowledgments);
 
     public static async Task<Result> SeedAsync(SyncPolicies sync, SecOpsDxDbContext db, string policiesDirectory, string? drafterUserId,
-        string drafterName, DateTimeOffset now, CancellationToken ct = default)
+        string drafterName, DateTimeOffset now, CancellationToken ct = default, MunicipalOrgans? organs = null)
     {
         if (!Directory.Exists(policiesDirectory)) return new Result(0, 0);
         var imported = 0;
@@ -35,6 +37,7 @@ public static class DemoPolicies
         var today = JapanTime.Today(new FixedTime(now));
         await OpenRevisionAsync(db, drafterUserId, drafterName, today, now, ct);
         await ReviewsAsync(db, today, now, ct);
+        if (organs is not null) await OrganPublicationsAsync(db, organs, today, ct);
         return new Result(imported, await AcknowledgmentsAsync(db, today, now, ct));
     }
 
@@ -58,6 +61,33 @@ public static class DemoPolicies
             Stage = PolicyRevisionStage.AwaitingApproval, EffectiveOn = FiscalYear.Of(today).FirstDay.AddYears(1),
             DraftedByUserId = drafterUserId, DraftedByName = drafterName, DraftedAt = now.AddDays(-3), SubmittedAt = now.AddDays(-2),
         });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The document every organ re-designated as its policy (地方自治法 第244条の6).</summary>
+    public const string OrgansSlug = "basic-policy";
+
+    /// <summary>How many organs, at the end of the list, have not published yet.</summary>
+    public const int OrgansUnpublished = 2;
+
+    private static async Task OrganPublicationsAsync(SecOpsDxDbContext db, MunicipalOrgans organs, DateOnly today, CancellationToken ct)
+    {
+        if (await db.OrganPublications.AnyAsync(ct)) return;
+        var document = await db.PolicyDocuments.SingleOrDefaultAsync(d => d.Slug == OrgansSlug, ct);
+        if (document is null) return;
+        // Published in the last week before the duty applied, or up to today when the demo runs before then.
+        var last = today < PublicationDuty.From ? today : PublicationDuty.From.AddDays(-1);
+        for (var i = 0; i < organs.All.Count; i++)
+        {
+            var organ = organs.All[i];
+            var published = i < organs.All.Count - OrgansUnpublished;
+            db.OrganPublications.Add(new OrganPublication
+            {
+                DocumentId = document.Id, OrganCode = organ.Code, Covered = true,
+                PublishedOn = published ? last.AddDays(-Math.Min(i, 6)) : null,
+                Place = published ? $"https://www.city.mirai.example.jp/{organ.Code}/cybersecurity-policy.html" : null,
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -5,11 +5,14 @@ namespace SecOpsDx.Core.Policies;
 
 public static class PoliciesServiceCollectionExtensions
 {
-    /// <summary>The policy register: guideline editions loaded (and validated) once from the config folder, the use cases and the reads.</summary>
+    /// <summary>The policy register: guideline editions and the organs loaded (and validated) once from the config folder, the use cases and the reads.</summary>
     public static IServiceCollection AddPolicies(this IServiceCollection services, Func<IServiceProvider, string> editionsPath,
-        Func<IServiceProvider, PolicySettings> settings)
+        Func<IServiceProvider, PolicySettings> settings, Func<IServiceProvider, string> organsPath)
     {
         services.AddSingleton(sp => GuidelineEditions.Load(editionsPath(sp)));
+        services.AddSingleton(sp => MunicipalOrgans.Load(organsPath(sp)));
+        services.AddScoped<RecordOrganPublication>();
+        services.AddScoped<OrganPublicationQueries>();
         services.AddSingleton(settings);
         services.AddScoped<PolicyWrites>();
         services.AddScoped<SyncPolicies>();

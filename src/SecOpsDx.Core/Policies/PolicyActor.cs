@@ -43,6 +43,14 @@ public sealed record PolicyActor(AuditActor Actor, bool Office, string? Departme
         throw new DomainException(ErrorCodes.NotPolicyDrafter, owner ?? document.OwnerDepartmentCode);
     }
 
+    /// <summary>Records which organs a document covers and their publication: the CISO office, which keeps the register.</summary>
+    public bool MayRecordPublication => Office;
+
+    public void RequirePublicationRecorder()
+    {
+        if (!MayRecordPublication) throw new DomainException(ErrorCodes.PublicationOfficeOnly);
+    }
+
     public void RequireApprover()
     {
         if (!MayApprove) throw new DomainException(ErrorCodes.PolicyApproverOnly);

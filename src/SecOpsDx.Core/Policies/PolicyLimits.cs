@@ -13,5 +13,7 @@ public static class PolicyLimits
     public const int ReviewNote = 2_000;
     public const int AbolitionReason = 2_000;
     public const int ClientAddress = 64;
+    /// <summary>Where an organ published its policy: a web address or a few words (市公報 第12号).</summary>
+    public const int PublicationPlace = 500;
     public const int MaxReviewMonths = 60;
 }

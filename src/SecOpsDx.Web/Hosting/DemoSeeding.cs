@@ -63,7 +63,8 @@ public static class DemoSeeding
         var admin = DemoOrganization.AccountHolders.First(h => h.Role == Roles.Admin);
         var adminUserId = await db.Users.Where(u => u.Email == admin.Email).Select(u => u.Id).FirstOrDefaultAsync(ct);
         await DemoPolicies.SeedAsync(sp.GetRequiredService<SecOpsDx.Core.Policies.Sync.SyncPolicies>(), db,
-            SecOpsDx.Web.Features.PolicyRegister.PolicyFolder.Of(sp), adminUserId, admin.Name, time.GetUtcNow(), ct);
+            SecOpsDx.Web.Features.PolicyRegister.PolicyFolder.Of(sp), adminUserId, admin.Name, time.GetUtcNow(), ct,
+            sp.GetRequiredService<SecOpsDx.Core.Policies.MunicipalOrgans>());
     }
 
     public static void PrintAccounts(Result result, TextWriter output)

@@ -72,7 +72,7 @@ public static class SecOpsDxHosting
         services.AddIncidents(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), IncidentTaxonomy.FileName),
             sp => Path.Combine(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ResolveDataDirectory(), "evidence"));
-        services.AddPolicies(PolicyFolder.EditionsPath, PolicyFolder.Settings);
+        services.AddPolicies(PolicyFolder.EditionsPath, PolicyFolder.Settings, PolicyFolder.OrgansPath);
         services.AddSeparation(
             sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), ControlCatalogue.FileName));
         services.AddApiTokens();
@@ -173,6 +173,7 @@ public static class SecOpsDxHosting
         // Load and validate the catalogues now, so a broken file stops the start with its reason.
         sp.GetRequiredService<IncidentTaxonomy>();
         sp.GetRequiredService<GuidelineEditions>();
+        sp.GetRequiredService<MunicipalOrgans>();
         var controls = sp.GetRequiredService<ControlCatalogue>();
         // A control id that left the catalogue is retired (dated, its record kept); one that came back is listed again.
         var synced = await ControlCatalogueSync.SyncAsync(db, controls, sp.GetRequiredService<TimeProvider>().GetUtcNow());

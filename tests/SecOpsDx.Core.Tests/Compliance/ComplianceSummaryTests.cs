@@ -40,7 +40,8 @@ public sealed class ComplianceSummaryTests : IAsyncLifetime
         var duty = new RegulatoryDuty(IncidentDesk.Taxonomy);
         _queries = new ComplianceQueries(_desk, _desk.Time, Options.Create(new ComplianceSettings()),
             _desk.Queries, _desk.DrillQueries, new PolicyQueries(_desk, _desk.Time, PolicyDesk.Editions), _controls.Queries, _controls.SelfChecks,
-            new IncidentQueries(_desk, IncidentDesk.Taxonomy, _desk.Time, duty), IncidentDesk.Taxonomy);
+            new IncidentQueries(_desk, IncidentDesk.Taxonomy, _desk.Time, duty), IncidentDesk.Taxonomy,
+            new OrganPublicationQueries(_desk, _desk.Time, PolicyDesk.Organs));
 
         _generalDept = await _desk.DepartmentAsync("1000", "総務部");
         _general = await _desk.DepartmentAsync("1010", "総務課", _generalDept);

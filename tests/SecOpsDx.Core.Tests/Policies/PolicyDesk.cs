@@ -24,10 +24,14 @@ public sealed class PolicyDesk
     public static GuidelineEditions Editions { get; } =
         GuidelineEditions.Load(Path.Combine(AppContext.BaseDirectory, "config", GuidelineEditions.FileName));
 
+    public static MunicipalOrgans Organs { get; } =
+        MunicipalOrgans.Load(Path.Combine(AppContext.BaseDirectory, "config", MunicipalOrgans.FileName));
+
     public static string PolicyFolder => Path.Combine(AppContext.BaseDirectory, "policies");
 
-    public PolicyDesk(TestDatabase db, PolicySettings? settings = null)
+    public PolicyDesk(TestDatabase db, PolicySettings? settings = null, DateTimeOffset? start = null)
     {
+        Time = new FakeTimeProvider(start ?? Start);
         Database = db;
         Settings = settings ?? new PolicySettings();
         var factory = new ActorFactory(db, Actor);
@@ -41,11 +45,13 @@ public sealed class PolicyDesk
         Review = new RecordReview(Writes, Editions);
         Acknowledge = new AcknowledgePolicy(Writes, Time);
         Abolish = new AbolishDocument(Writes);
+        RecordPublication = new RecordOrganPublication(Writes, Organs);
+        OrganQueries = new OrganPublicationQueries(factory, Time, Organs);
     }
 
     public TestDatabase Database { get; }
     public PolicySettings Settings { get; }
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
     public SwitchableActor Actor { get; } = new();
     public PolicyWrites Writes { get; }
     public SyncPolicies Sync { get; }
@@ -57,6 +63,8 @@ public sealed class PolicyDesk
     public RecordReview Review { get; }
     public AcknowledgePolicy Acknowledge { get; }
     public AbolishDocument Abolish { get; }
+    public RecordOrganPublication RecordPublication { get; }
+    public OrganPublicationQueries OrganQueries { get; }
 
     public static readonly AuditActor Approver = new("user-approver", "承認 花子");
 

@@ -1129,6 +1129,42 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("StaffMembers", (string)null);
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Policies.OrganPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Covered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "OrganCode")
+                        .IsUnique();
+
+                    b.ToTable("OrganPublications");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Policies.PolicyAcknowledgment", b =>
                 {
                     b.Property<long>("Id")
@@ -2411,6 +2447,17 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Policies.OrganPublication", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Policies.PolicyDocument", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Policies.PolicyAcknowledgment", b =>

@@ -98,6 +98,8 @@ public static class ComplianceApi
             documentsInForce = s.Policies.DocumentsInForce,
             overdueReviews = s.Policies.OverdueReviews,
             olderGuidelineEdition = s.Policies.OlderEdition,
+            // Organs without a published cybersecurity policy (地方自治法 第244条の6); null before 2026-04-01 and for a department.
+            unpublishedOrgans = s.Policies.UnpublishedOrgans,
             acknowledgmentRate = s.Policies.AcknowledgmentRate,
             applicable = s.Policies.Applicable,
             acknowledged = s.Policies.Acknowledged,

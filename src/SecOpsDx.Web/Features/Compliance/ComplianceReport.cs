@@ -44,6 +44,7 @@ public static class ComplianceReport
             (c["Policies.OlderEdition"], Count(p.OlderEdition)),
             (c["Policies.Acknowledged"], $"{ComplianceLabels.Percent(p.AcknowledgmentRate)} {c["Policies.AckCounts", p.Acknowledged, p.Applicable]}"),
         };
+        if (p.UnpublishedOrgans is { } unpublished) policies.Insert(3, (c["Policies.UnpublishedOrgans"], Count(unpublished)));
         var k = s.Controls;
         var controls = new List<(string, string)> { (c["Controls.Model", ControlLabels.Model(catalogue, k.Model)].Value, "") };
         controls.AddRange(k.BySegment.Select(f => (ControlLabels.Segment(catalogue, f.Segment), $"{(f.Percent is { } x ? x + "%" : "—")} ({f.Met}/{f.Applicable})")));

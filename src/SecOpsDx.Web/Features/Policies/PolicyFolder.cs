@@ -20,4 +20,7 @@ public static class PolicyFolder
 
     public static string EditionsPath(IServiceProvider sp) =>
         Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), GuidelineEditions.FileName);
+
+    public static string OrgansPath(IServiceProvider sp) =>
+        Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.ConfigDirectory), MunicipalOrgans.FileName);
 }
