@@ -255,7 +255,7 @@ public sealed class CommandLineTests : IDisposable
         var (code, output, _) = await RunAsync("Production", "seed-demo", "--staff", "10");
 
         Assert.Equal(0, code);
-        Assert.Contains("15 staff, 7 incidents added", output);
+        Assert.Contains("15 staff, 8 incidents added", output);
         Assert.Contains("only in the Development environment", output);
         var (_, again, _) = await RunAsync("Production", "seed-demo", "--staff", "10");
         Assert.Contains("0 staff, 0 incidents added", again);

@@ -374,11 +374,21 @@ public sealed class IncidentTicketTests : IAsyncLifetime
             Assert.Equal(1, await desk.Duty.BackfillAsync(db));
             Assert.Equal(0, await desk.Duty.BackfillAsync(db));
         }
+        // The next start reads the deadlines back in UTC: the same instants, so nothing is written or audited again.
+        var audited = await AuditCountAsync();
+        await using (var db = _db.CreateContext()) Assert.Equal(0, await desk.Duty.BackfillAsync(db));
+        Assert.Equal(audited, await AuditCountAsync());
 
         var detail = (await Queries().DetailAsync(id))!;
         Assert.Equal(new DateOnly(2027, 4, 30), JapanTime.DateOf(detail.Ppc.Final!.DueAt!.Value));
         Assert.Equal(ReportState.Submitted, detail.Ppc.Preliminary!.State);
         Assert.Equal(ReportState.Pending, detail.Ppc.Notice!.State);
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = _db.CreateContext();
+        return await db.AuditEntries.CountAsync();
     }
 
     [Fact]

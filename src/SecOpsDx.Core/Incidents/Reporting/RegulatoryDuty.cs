@@ -51,7 +51,9 @@ public sealed class RegulatoryDuty(IncidentTaxonomy taxonomy)
                 db.IncidentReports.Add(report);
             }
             report.State = ReportState.Pending;
-            report.DueAt = due;
+            // Compared as instants: the stored deadline reads back in UTC, and EF would count the offset alone as a
+            // change, writing (and auditing) every ticket again at each start.
+            if (report.DueAt?.UtcTicks != due?.UtcTicks) report.DueAt = due;
         }
         return assessment;
     }
