@@ -140,8 +140,9 @@ public sealed class ControlCatalogue
         foreach (var item in list.Children)
         {
             var where = $"{source}: line {item.Start.Line}: retired";
-            var id = item is YamlMappingNode map ? Text(map, "id")?.ToUpperInvariant() : null;
-            var replacedBy = item is YamlMappingNode m2 ? Text(m2, "replacedBy")?.ToUpperInvariant() : null;
+            var entry = item as YamlMappingNode;
+            var id = entry is null ? null : Text(entry, "id")?.ToUpperInvariant();
+            var replacedBy = entry is null ? null : Text(entry, "replacedBy")?.ToUpperInvariant();
             if (id is null) { errors.Add($"{where}: id is required"); continue; }
             if (controls.Any(c => c.Id == id)) errors.Add($"{where}: '{id}' is still a control in this file");
             else if (result.Any(r => r.Id == id)) errors.Add($"{where}: '{id}' appears twice");
@@ -265,9 +266,10 @@ public sealed class ControlCatalogue
         }
         foreach (var item in list.Children)
         {
-            var code = item is YamlMappingNode m ? Text(m, "code")?.ToLowerInvariant() : null;
-            var ja = item is YamlMappingNode mj ? Text(mj, "ja") : null;
-            var en = item is YamlMappingNode me ? Text(me, "en") : null;
+            var entry = item as YamlMappingNode;
+            var code = entry is null ? null : Text(entry, "code")?.ToLowerInvariant();
+            var ja = entry is null ? null : Text(entry, "ja");
+            var en = entry is null ? null : Text(entry, "en");
             if (code is null || ja is null || en is null) { errors.Add($"{where}: methods: line {item.Start.Line}: code, ja and en are required"); continue; }
             if (code.Length > ControlLimits.MethodCode || code.Contains(',')) errors.Add($"{where}: methods: code '{code}' must be at most {ControlLimits.MethodCode} characters without commas");
             else if (result.Any(r => r.Code == code)) errors.Add($"{where}: methods: code '{code}' appears twice");
