@@ -199,6 +199,28 @@ public sealed class ControlJourneyTests(BrowserFixture fixture)
         await Axe.AssertNoSeriousAsync(owner);
     }
 
+    [Fact]
+    public async Task The_CISO_records_which_methods_achieve_sanitised_communication_and_cannot_call_it_met_without_one()
+    {
+        var ciso = await fixture.SignInAsync("ciso@example.jp");
+        await ciso.GotoAsync("/controls/LG-06");
+        await BrowserFixture.WaitUntilInteractiveAsync(ciso);
+        // The demo uses both: mail through the text-conversion gateway, browsing through the virtual browser.
+        await Assertions.Expect(ciso.Locator("[data-testid=control-methods]")).ToContainTextAsync("メール本文のテキスト化");
+
+        await ciso.SelectOptionAsync("[data-testid=status-value]", "Met");
+        await ciso.UncheckAsync("[data-testid=status-method-mail-text]");
+        await ciso.UncheckAsync("[data-testid=status-method-screen-transfer]");
+        await ciso.ClickAsync("[data-testid=status-save]");
+        await Assertions.Expect(ciso.Locator("[data-testid=form-error]")).ToContainTextAsync("実施の方式");
+
+        await ciso.CheckAsync("[data-testid=status-method-screen-transfer]");
+        await ciso.ClickAsync("[data-testid=status-save]");
+        await Assertions.Expect(ciso.Locator("[data-testid=control-methods]")).ToHaveTextAsync("画面転送(仮想ブラウザ・VDI等)");
+        await Axe.AssertNoSeriousAsync(ciso);
+        await ciso.Context.CloseAsync();
+    }
+
     private static int Met(string figure) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(figure, @"実施済 (\d+) 件").Groups[1].Value);
 

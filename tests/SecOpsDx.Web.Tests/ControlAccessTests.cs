@@ -77,6 +77,35 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task A_control_merged_into_another_names_its_successor_on_the_retired_list_and_its_own_page()
+    {
+        // LG-04 (screen transfer) as a register that held it before the upgrade keeps it: retired, with its status.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SecOpsDxDbContext>>().CreateDbContextAsync())
+        {
+            if (!await db.CatalogueControls.AnyAsync(c => c.ControlId == "LG-04"))
+            {
+                db.CatalogueControls.Add(new CatalogueControl
+                {
+                    ControlId = "LG-04", NameJa = "画面転送方式", NameEn = "Screen transfer", Segments = "lgwan",
+                    ListedAt = DateTimeOffset.UtcNow.AddYears(-1), RetiredAt = DateTimeOffset.UtcNow,
+                });
+                db.ControlStates.Add(new ControlState { ControlId = "LG-04", Status = ControlStatus.Met, UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "test" });
+                await db.SaveChangesAsync();
+            }
+        }
+        var ciso = await SignIn.AsAsync(factory, "ciso@example.jp");
+
+        var list = await ciso.GetStringAsync("/controls/retired");
+        var page = await ciso.GetStringAsync("/controls/LG-04");
+
+        Assert.Contains("data-testid=\"retired-row\" data-control=\"LG-04\"", list);
+        Assert.Contains("後継の対策: <a href=\"controls/LG-06\">LG-06</a>", list);
+        Assert.Contains("data-testid=\"control-retired\"", page);
+        Assert.Contains("<a href=\"controls/LG-06\">LG-06</a>", page);
+    }
+
+    [Fact]
     public async Task A_manager_who_did_not_own_the_retired_control_reads_the_list_without_it()
     {
         var manager = await SignIn.AsAsync(factory, "manager@example.jp");

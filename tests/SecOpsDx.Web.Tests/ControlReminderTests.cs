@@ -90,8 +90,8 @@ public sealed class ControlReminderFixture : IAsyncLifetime
             RaisedAt = check.OpenedAt.AddDays(10), WithdrawnAt = withdrawn,
         };
         db.SelfCheckFindings.AddRange(
-            Finding("LG-02", DueSoonAction, new DateOnly(2027, 2, 26)),
-            Finding("LG-04", OverdueAction, new DateOnly(2027, 2, 5)),
+            Finding("LG-06", DueSoonAction, new DateOnly(2027, 2, 26)),
+            Finding("LG-03", OverdueAction, new DateOnly(2027, 2, 5)),
             Finding("IN-03", WithdrawnAction, new DateOnly(2027, 2, 1), withdrawn: check.OpenedAt.AddDays(20)),
             Finding("CM-04", LaterAction, new DateOnly(2027, 4, 30)));
         var corrected = Finding("CM-01", CorrectedAction, new DateOnly(2027, 2, 3));
@@ -150,9 +150,9 @@ public sealed class ControlReminderTests(ControlReminderFixture fixture) : IClas
 
         var weekly = Assert.Single(await MailAsync(ControlReminderFixture.Hana, monday, "weekly-department"));
         Assert.Contains("自己点検の指摘事項で、是正の期限を過ぎた、または今月が期限のもの(2 件)", weekly.TextBody);
-        Assert.Contains("・LG-02 メール無害化(テキスト化) / 点検課(是正期限 令和9年2月26日)", weekly.TextBody);
+        Assert.Contains("・LG-06 無害化通信 / 点検課(是正期限 令和9年2月26日)", weekly.TextBody);
         Assert.Contains(ControlReminderFixture.DueSoonAction, weekly.TextBody);
-        Assert.Contains("・LG-04 画面転送方式 / 点検課(是正期限 令和9年2月5日、期限超過)", weekly.TextBody);
+        Assert.Contains("・LG-03 ファイル無害化 / 点検課(是正期限 令和9年2月5日、期限超過)", weekly.TextBody);
         Assert.Contains(ControlReminderFixture.OverdueAction, weekly.TextBody);
         Assert.Contains($"自己点検: https://secopsdx.city.example.jp/controls/self-check/{fixture.SelfCheckId}", weekly.TextBody);
         Assert.Contains($"<a href=\"https://secopsdx.city.example.jp/controls/self-check/{fixture.SelfCheckId}\">", weekly.HtmlBody);

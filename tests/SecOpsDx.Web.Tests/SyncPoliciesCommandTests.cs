@@ -73,8 +73,9 @@ public sealed class SyncPoliciesCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("変更なし / same  01-basic-policy.md", output);
-        // The demo imported the set already: one revision per document, two earlier versions and the draft awaiting approval.
-        Assert.Equal(await CountAsync("PolicyDocuments") + 3, await CountAsync("PolicyRevisions"));
+        // The demo imported the set already: one revision per document, three earlier versions (the first 基本方針 and
+        // 対策基準, and the 対策基準's second from history/v2) and the draft awaiting approval.
+        Assert.Equal(await CountAsync("PolicyDocuments") + 4, await CountAsync("PolicyRevisions"));
     }
 
     [Fact]

@@ -105,6 +105,9 @@ public static class DemoControls
                 ControlId = c.Id, Status = status, OwnerDepartmentId = owner, LastVerifiedOn = last,
                 OwnerUserId = named ? adminId : null, OwnerName = named ? adminHolder.Name : null,
                 EvidenceText = applies ? $"{c.EvidenceJa}(共有フォルダ「三層対策/{c.Id}」に保管)" : null,
+                // 無害化通信 in the demo: mail through the メール無害化装置, browsing through the 仮想ブラウザ基盤.
+                Methods = c.Methods.Count > 0 && status != ControlStatus.NotApplicable
+                    ? string.Join(',', c.Methods.Select(m => m.Code).Where(m => m != "other")) : null,
                 UpdatedAt = now, UpdatedBy = Officer,
             });
             if (last is { } on)

@@ -31,7 +31,13 @@ public static class DemoPolicies
         if (!Directory.Exists(policiesDirectory)) return new Result(0, 0);
         var imported = 0;
         var history = Path.Combine(policiesDirectory, "history");
-        if (Directory.Exists(history)) imported += Count(await sync.ExecuteAsync(history, ct, mayApprove: true));
+        if (Directory.Exists(history))
+        {
+            imported += Count(await sync.ExecuteAsync(history, ct, mayApprove: true));
+            // A folder holds one version of each document, so later versions the register held sit in history/v2, …
+            foreach (var later in Directory.GetDirectories(history).Order(StringComparer.Ordinal))
+                imported += Count(await sync.ExecuteAsync(later, ct, mayApprove: true));
+        }
         imported += Count(await sync.ExecuteAsync(policiesDirectory, ct, mayApprove: true));
 
         var today = JapanTime.Today(new FixedTime(now));

@@ -46,7 +46,18 @@ public sealed record ControlDefinition(
     public string Evidence(bool english) => english ? EvidenceEn : EvidenceJa;
     public bool AppliesTo(string model) => Models.Contains(model);
     public bool AppliesTo(string model, string segment) => Models.Contains(model) && Segments.Contains(segment);
+
+    /// <summary>
+    /// The ways the control may be met, when the catalogue lists them (無害化通信: mail converted to text, screen
+    /// transfer, …); the owner records which are in use. Empty: the control is met one way only.
+    /// </summary>
+    public IReadOnlyList<CatalogueItem> Methods { get; init; } = [];
+
+    public CatalogueItem? Method(string? code) => Methods.FirstOrDefault(m => m.Code == code);
 }
+
+/// <summary>An id the shipped catalogue no longer holds, and the control that took its place.</summary>
+public sealed record RetiredControlId(string Id, string? ReplacedBy);
 
 /// <summary>
 /// Segments, models and controls of the three-layer separation, read from config/three-layer-controls.yaml and
@@ -63,6 +74,11 @@ public sealed class ControlCatalogue
     public required IReadOnlyList<CatalogueItem> Models { get; init; }
     public required string DefaultModel { get; init; }
     public required IReadOnlyList<ControlDefinition> Controls { get; init; }
+    /// <summary>Ids the shipped file says it no longer holds (merged or withdrawn), each with its successor if any.</summary>
+    public IReadOnlyList<RetiredControlId> RetiredIds { get; init; } = [];
+
+    public RetiredControlId? Retired(string? id) =>
+        id is null ? null : RetiredIds.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public ControlDefinition? Control(string? id) =>
         id is null ? null : Controls.FirstOrDefault(c => string.Equals(c.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -87,6 +103,7 @@ public sealed class ControlCatalogue
         var segmentCodes = segments.Select(s => s.Code).ToHashSet();
         var modelCodes = models.Select(m => m.Code).ToHashSet();
         var controls = ReadControls(root, source, segmentCodes, modelCodes, errors, isLocal: false, existing: null);
+        var retiredIds = ReadRetired(root, source, controls, errors);
         if (errors.Count > 0) throw new CatalogueException(string.Join(Environment.NewLine, errors));
 
         if (localYaml is not null)
@@ -95,8 +112,12 @@ public sealed class ControlCatalogue
             foreach (var key in localRoot.Children.Keys.OfType<YamlScalarNode>())
                 if (key.Value is not ("controls" or "frequencies"))
                     errors.Add($"{localSource}: line {key.Start.Line}: '{key.Value}' cannot be set here; only controls and frequencies");
-            controls.AddRange(ReadControls(localRoot, localSource, segmentCodes, modelCodes, errors, isLocal: true, existing: controls));
-            Overrides(localRoot, localSource, controls, errors);
+            var localControls = ReadControls(localRoot, localSource, segmentCodes, modelCodes, errors, isLocal: true, existing: controls);
+            // A retired id keeps its records; a local control under the same id would read them as its own.
+            foreach (var c in localControls.Where(c => retiredIds.Any(r => r.Id == c.Id)))
+                errors.Add($"{localSource}: control {c.Id}: id '{c.Id}' belonged to a control that has left the catalogue and keeps its records; choose another id");
+            controls.AddRange(localControls);
+            Overrides(localRoot, localSource, controls, retiredIds, errors);
             if (errors.Count > 0) throw new CatalogueException(string.Join(Environment.NewLine, errors));
         }
 
@@ -106,7 +127,29 @@ public sealed class ControlCatalogue
             Models = models,
             DefaultModel = defaultModel ?? models[0].Code,
             Controls = controls,
+            RetiredIds = retiredIds,
         };
+    }
+
+    /// <summary>retired: [{id: LG-02, replacedBy: LG-06}]: ids this file dropped, so a local file that still names one is told where it went.</summary>
+    private static List<RetiredControlId> ReadRetired(YamlMappingNode root, string source, List<ControlDefinition> controls, List<string> errors)
+    {
+        var result = new List<RetiredControlId>();
+        if (Get(root, "retired") is not { } node) return result;
+        if (node is not YamlSequenceNode list) { errors.Add($"{source}: line {node.Start.Line}: retired: expected a list of {{id, replacedBy}}"); return result; }
+        foreach (var item in list.Children)
+        {
+            var where = $"{source}: line {item.Start.Line}: retired";
+            var entry = item as YamlMappingNode;
+            var id = entry is null ? null : Text(entry, "id")?.ToUpperInvariant();
+            var replacedBy = entry is null ? null : Text(entry, "replacedBy")?.ToUpperInvariant();
+            if (id is null) { errors.Add($"{where}: id is required"); continue; }
+            if (controls.Any(c => c.Id == id)) errors.Add($"{where}: '{id}' is still a control in this file");
+            else if (result.Any(r => r.Id == id)) errors.Add($"{where}: '{id}' appears twice");
+            else if (replacedBy is not null && controls.All(c => c.Id != replacedBy)) errors.Add($"{where}: replacedBy: unknown control id '{replacedBy}'");
+            else result.Add(new RetiredControlId(id, replacedBy));
+        }
+        return result;
     }
 
     private static YamlMappingNode Root(string yaml, string source)
@@ -196,9 +239,10 @@ public sealed class ControlCatalogue
                 if (texts[key] is null) errors.Add($"{where}: {key} is required");
             }
             var frequency = Frequency(map, where, errors);
+            var methods = Methods(map, where, errors);
             if (errors.Count > problems) continue;
             result.Add(new ControlDefinition(id!, segs!, mods!, texts["ja"]!, texts["en"]!, texts["requirementJa"]!, texts["requirementEn"]!,
-                texts["evidenceJa"]!, texts["evidenceEn"]!, frequency!, isLocal));
+                texts["evidenceJa"]!, texts["evidenceEn"]!, frequency!, isLocal) { Methods = methods });
         }
         return result;
     }
@@ -209,6 +253,30 @@ public sealed class ControlCatalogue
         YamlScalarNode { Value: { } v } when !string.IsNullOrWhiteSpace(v) => [v.Trim().ToLowerInvariant()],
         _ => null,
     };
+
+    /// <summary>methods: [{code, ja, en}]: the ways the control may be met; codes are kept with the status, so at most 40 characters.</summary>
+    private static List<CatalogueItem> Methods(YamlMappingNode map, string where, List<string> errors)
+    {
+        var result = new List<CatalogueItem>();
+        if (Get(map, "methods") is not { } node) return result;
+        if (node is not YamlSequenceNode { Children.Count: >= 2 } list)
+        {
+            errors.Add($"{where}: methods: a list of two or more entries with code, ja and en");
+            return result;
+        }
+        foreach (var item in list.Children)
+        {
+            var entry = item as YamlMappingNode;
+            var code = entry is null ? null : Text(entry, "code")?.ToLowerInvariant();
+            var ja = entry is null ? null : Text(entry, "ja");
+            var en = entry is null ? null : Text(entry, "en");
+            if (code is null || ja is null || en is null) { errors.Add($"{where}: methods: line {item.Start.Line}: code, ja and en are required"); continue; }
+            if (code.Length > ControlLimits.MethodCode || code.Contains(',')) errors.Add($"{where}: methods: code '{code}' must be at most {ControlLimits.MethodCode} characters without commas");
+            else if (result.Any(r => r.Code == code)) errors.Add($"{where}: methods: code '{code}' appears twice");
+            else result.Add(new CatalogueItem(code, ja, en));
+        }
+        return result;
+    }
 
     private static VerificationFrequency? Frequency(YamlMappingNode map, string where, List<string> errors)
     {
@@ -236,7 +304,7 @@ public sealed class ControlCatalogue
     }
 
     /// <summary>frequencies: {MN-04: {everyMonths: 3}} changes how often a shipped control is verified.</summary>
-    private static void Overrides(YamlMappingNode root, string source, List<ControlDefinition> controls, List<string> errors)
+    private static void Overrides(YamlMappingNode root, string source, List<ControlDefinition> controls, List<RetiredControlId> retired, List<string> errors)
     {
         if (Get(root, "frequencies") is not { } node) return;
         if (node is not YamlMappingNode map) { errors.Add($"{source}: line {node.Start.Line}: frequencies: expected control ids with everyMonths or inMonths"); return; }
@@ -245,6 +313,11 @@ public sealed class ControlCatalogue
             var id = (key as YamlScalarNode)?.Value?.Trim().ToUpperInvariant() ?? "";
             var where = $"{source}: line {key.Start.Line}: frequencies {id}";
             var index = controls.FindIndex(c => c.Id == id);
+            if (index < 0 && retired.FirstOrDefault(r => r.Id == id) is { } gone)
+            {
+                errors.Add($"{where}: control '{id}' has left the catalogue" + (gone.ReplacedBy is { } next ? $" (replaced by {next}); give the frequency to {next} or remove this line" : "; remove this line"));
+                continue;
+            }
             if (index < 0) { errors.Add($"{where}: unknown control id '{id}'"); continue; }
             if (value is not YamlMappingNode entry) { errors.Add($"{where}: expected everyMonths or inMonths"); continue; }
             if (Frequency(entry, where, errors) is { } f) controls[index] = controls[index] with { Frequency = f };

@@ -44,6 +44,7 @@ internal sealed class ControlConfiguration :
         b.Property(s => s.NotApplicableReason).HasMaxLength(ControlLimits.Reason);
         b.Property(s => s.OwnerName).HasMaxLength(ControlLimits.OwnerName);
         b.Property(s => s.EvidenceText).HasMaxLength(ControlLimits.EvidenceText);
+        b.Property(s => s.Methods).HasMaxLength(ControlLimits.Methods);
         b.Property(s => s.UpdatedBy).HasMaxLength(200);
         b.Property(s => s.UpdatedAt).HasConversion(UtcTicks.Converter);
     }

@@ -52,6 +52,11 @@ public class ControlState : IVersioned
     public string? OwnerUserId { get; set; }
     public string? OwnerName { get; set; }
     public string? EvidenceText { get; set; }
+    /// <summary>
+    /// For a control the catalogue lists methods for (無害化通信), the codes of those in use, comma-separated in the
+    /// catalogue's order; null for the others.
+    /// </summary>
+    public string? Methods { get; set; }
     public DateOnly? LastVerifiedOn { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }

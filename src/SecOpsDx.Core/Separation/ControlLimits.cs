@@ -4,6 +4,10 @@ namespace SecOpsDx.Core.Separation;
 public static class ControlLimits
 {
     public const int ControlId = 20;
+    /// <summary>A method code of a control (config methods: code), as kept with the status.</summary>
+    public const int MethodCode = 40;
+    /// <summary>The methods recorded on one state, as comma-separated codes.</summary>
+    public const int Methods = 400;
     /// <summary>A control's name as kept for when it has left the catalogue (longer names are cut there).</summary>
     public const int ControlName = 300;
     public const int SystemName = 200;

@@ -74,6 +74,35 @@ public sealed class AmendmentComparisonTests
     }
 
     [Fact]
+    public void An_article_deleted_as_rei_ki_do_keeps_its_number_and_stands_on_one_row_beside_its_old_text()
+    {
+        // 例規: a deleted article stays as 「第3条 削除」 so that 第4条 keeps its number.
+        var after = Before.Replace("## 第3条(対象とする脅威)\n\n不正アクセス及び災害を想定する。", "## 第3条 削除");
+
+        var rows = AmendmentComparison.Compare(Before, after);
+
+        Assert.Equal([ComparisonRowKind.Unchanged, ComparisonRowKind.Unchanged, ComparisonRowKind.Unchanged, ComparisonRowKind.Changed, ComparisonRowKind.Unchanged],
+            rows.Select(r => r.Kind));
+        var row = rows[3];
+        Assert.Equal("第3条 削除", row.Heading);
+        Assert.Equal("第3条(対象とする脅威)", row.Old[0].Text);
+        Assert.Contains(row.New, l => Underlined(l).Contains("削除"));
+        Assert.Contains(row.Old, l => Underlined(l) == "不正アクセス及び災害を想定する。");
+    }
+
+    [Fact]
+    public void An_article_retitled_under_the_same_number_is_compared_with_its_old_text()
+    {
+        var after = Before.Replace("## 第4条(適用範囲)\n\nこの方針は、市長部局に適用する。", "## 第4条(適用範囲及び公表)\n\nこの方針は、市長部局に適用する。\n\n2 この方針は、公表する。");
+
+        var rows = AmendmentComparison.Compare(Before, after);
+
+        var row = Assert.Single(rows, r => r.Kind != ComparisonRowKind.Unchanged);
+        Assert.Equal((ComparisonRowKind.Changed, "第4条(適用範囲及び公表)"), (row.Kind, row.Heading));
+        Assert.Equal("及び公表", Underlined(row.New[0]));
+    }
+
+    [Fact]
     public void A_moved_heading_is_aligned_with_its_old_text_where_it_now_stands()
     {
         var after = """

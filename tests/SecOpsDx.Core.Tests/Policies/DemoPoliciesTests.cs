@@ -51,6 +51,36 @@ public sealed class DemoPoliciesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_basic_policy_that_cites_article_244_6_takes_effect_when_that_article_does()
+    {
+        // 地方自治法 第244条の6 (added by 令和6年法律第65号) applies from 2026-04-01; the 基本方針 whose 第10条 rests on
+        // it cannot be in force before then.
+        await SeedAsync();
+
+        var basic = (await _desk.Queries.DocumentAsync("basic-policy"))!;
+
+        var v2 = basic.Revisions.Single(r => r.Number == 2);
+        Assert.Equal(new DateOnly(2026, 4, 1), v2.EffectiveOn);
+        Assert.Contains("第244条の6", await File.ReadAllTextAsync(Path.Combine(PolicyDesk.PolicyFolder, "01-basic-policy.md")));
+    }
+
+    [Fact]
+    public async Task The_security_standards_keep_article_10_as_deleted_their_articles_in_order_and_the_security_cloud()
+    {
+        await SeedAsync();
+
+        var standards = (await _desk.Queries.DocumentAsync("security-standards"))!;
+        Assert.Equal([1, 2, 3], standards.Revisions.Select(r => r.Number).Order());
+        Assert.Equal(3, standards.InForce!.Number);
+        var text = await File.ReadAllTextAsync(Path.Combine(PolicyDesk.PolicyFolder, "02-security-standards.md"));
+        var articles = System.Text.RegularExpressions.Regex.Matches(text, @"^### 第(\d+)条(?:の\d+)?", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Where(m => !m.Value.Contains('の')).Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(Enumerable.Range(1, 27), articles);
+        Assert.Contains("### 第10条 削除", text);
+        Assert.Contains("自治体情報セキュリティクラウドを利用し", text);
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_nothing()
     {
         await SeedAsync();

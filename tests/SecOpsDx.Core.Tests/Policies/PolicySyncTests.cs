@@ -23,18 +23,21 @@ public sealed class PolicySyncTests : IAsyncLifetime
     public async Task The_shipped_policy_set_imports_whole_with_its_history_and_every_kind()
     {
         var history = await _desk.Sync.ExecuteAsync(Path.Combine(PolicyDesk.PolicyFolder, "history"));
+        var second = await _desk.Sync.ExecuteAsync(Path.Combine(PolicyDesk.PolicyFolder, "history", "v2"));
         var current = await _desk.Sync.ExecuteAsync(PolicyDesk.PolicyFolder);
 
         Assert.False(history.AnyRefused, string.Join("; ", history.Files.Select(f => f.Problem?.Message)));
+        Assert.False(second.AnyRefused, string.Join("; ", second.Files.Select(f => f.Problem?.Message)));
         Assert.False(current.AnyRefused, string.Join("; ", current.Files.Select(f => f.Problem?.Message)));
         Assert.True(current.Files.Count >= 10);
         Assert.Equal(2, current.Count(PolicySyncOutcome.Revised));
         var register = await _desk.Queries.RegisterAsync();
         var basic = Assert.Single(register, r => r.Kind == PolicyKind.BasicPolicy);
         Assert.True(basic is { InForceNumber: 2, IsPublic: true, RuleNumber: "訓令第44号" });
-        Assert.Equal((new DateOnly(2024, 4, 1), new DateOnly(2025, 4, 1)), (basic.EnactedOn, basic.InForceSince));
+        // 第10条 of version 2 rests on 地方自治法 第244条の6, in force from 2026-04-01 (令和6年法律第65号).
+        Assert.Equal((new DateOnly(2024, 4, 1), new DateOnly(2026, 4, 1)), (basic.EnactedOn, basic.InForceSince));
         Assert.Equal(new DateOnly(2026, 5, 1), basic.AmendedOn);
-        Assert.Contains(register, r => r.Kind == PolicyKind.Standards && r.InForceNumber == 2);
+        Assert.Contains(register, r => r.Kind == PolicyKind.Standards && r.InForceNumber == 3);
         Assert.True(register.Count(r => r.Kind == PolicyKind.Procedure) >= 8);
     }
 
@@ -147,6 +150,29 @@ public sealed class PolicySyncTests : IAsyncLifetime
         Assert.Contains("line 6", e.Message);
         Assert.Contains("yyyy-MM-dd", e.Message);
         Assert.Equal("r7-03", PolicyDesk.Editions.Latest.Code);
-        Assert.Equal(3, PolicyDesk.Editions.All.Count);
+    }
+
+    [Fact]
+    public void The_editions_go_back_to_the_one_that_wrote_in_the_three_layers_in_date_order()
+    {
+        Assert.Equal(["h30-09", "r2-12", "r4-03", "r5-03", "r6-10", "r7-03"], PolicyDesk.Editions.All.Select(e => e.Code));
+        Assert.Equal(new DateOnly(2018, 9, 25), PolicyDesk.Editions.Find("H30-09")!.IssuedOn);
+        Assert.Equal(("令和2年12月版", new DateOnly(2020, 12, 28)), (PolicyDesk.Editions.Find("r2-12")!.Ja, PolicyDesk.Editions.Find("r2-12")!.IssuedOn));
+        Assert.Equal(new DateOnly(2022, 3, 25), PolicyDesk.Editions.Find("r4-03")!.IssuedOn);
+        Assert.All(PolicyDesk.Editions.All.SkipLast(1), e => Assert.True(PolicyDesk.Editions.IsOutdated(e.Code)));
+    }
+
+    [Fact]
+    public async Task A_document_still_on_the_december_2020_edition_is_registered_and_flagged_for_review()
+    {
+        // In force since 2026-04-01 with a 12-month review: not overdue on 2026-05-01, only behind the guideline.
+        var folder = PolicyDesk.WriteFile(null, "telework.md",
+            PolicyDesk.File_("telework-old", 1, "2026-04-01", "本文。", kind: "実施手順", guideline: "r2-12", title: "テレワーク実施手順"));
+
+        var report = await _desk.Sync.ExecuteAsync(folder);
+
+        Assert.Null(Assert.Single(report.Files).Problem);
+        var row = (await _desk.Queries.RegisterAsync()).Single(r => r.Slug == "telework-old");
+        Assert.Equal(ReviewNeed.OlderEdition, row.Need);
     }
 }

@@ -33,11 +33,11 @@ public sealed class ControlCatalogueTests
         Assert.Throws<CatalogueException>(() => ControlCatalogue.Parse(yaml, "three-layer-controls.yaml", local, "three-layer-controls.local.yaml"));
 
     [Fact]
-    public void The_shipped_catalogue_holds_the_35_controls_over_three_segments_and_four_models_with_alpha_the_default()
+    public void The_shipped_catalogue_holds_the_38_controls_over_three_segments_and_four_models_with_alpha_the_default()
     {
         var catalogue = ControlDesk.Catalogue;
 
-        Assert.Equal(35, catalogue.Controls.Count);
+        Assert.Equal(38, catalogue.Controls.Count);
         Assert.Equal(["mynumber", "lgwan", "internet"], catalogue.Segments.Select(s => s.Code));
         Assert.Equal(["alpha", "alpha-prime", "beta", "beta-prime"], catalogue.Models.Select(m => m.Code));
         Assert.Equal("alpha", catalogue.DefaultModel);
@@ -120,14 +120,19 @@ public sealed class ControlCatalogueTests
     }
 
     [Theory]
-    [InlineData("alpha", "LG-04", true)]
+    [InlineData("alpha", "LG-06", true)]
     [InlineData("alpha", "AP-01", false)]
     [InlineData("alpha", "BT-01", false)]
+    [InlineData("alpha", "BT-05", true)]
+    [InlineData("alpha", "BT-06", true)]
+    [InlineData("alpha-prime", "BT-07", true)]
+    [InlineData("alpha", "MN-08", true)]
+    [InlineData("beta-prime", "MN-11", true)]
     [InlineData("alpha-prime", "AP-02", true)]
-    [InlineData("alpha-prime", "LG-02", true)]
+    [InlineData("alpha-prime", "LG-06", true)]
     [InlineData("alpha-prime", "AP-03", true)]
     [InlineData("beta", "AP-03", true)]
-    [InlineData("beta", "LG-04", false)]
+    [InlineData("beta", "LG-06", false)]
     [InlineData("beta", "BT-01", true)]
     [InlineData("beta", "BP-01", false)]
     [InlineData("beta-prime", "BT-05", true)]
@@ -137,12 +142,71 @@ public sealed class ControlCatalogueTests
         Assert.Equal(applies, ControlDesk.Catalogue.Control(control)!.AppliesTo(model));
 
     [Theory]
-    [InlineData("alpha", 22)]
-    [InlineData("alpha-prime", 25)]
-    [InlineData("beta", 28)]
-    [InlineData("beta-prime", 31)]
+    [InlineData("alpha", 28)]
+    [InlineData("alpha-prime", 31)]
+    [InlineData("beta", 32)]
+    [InlineData("beta-prime", 35)]
     public void The_number_of_controls_that_apply_follows_the_model(string model, int count) =>
         Assert.Equal(count, ControlDesk.Catalogue.Controls.Count(c => c.AppliesTo(model)));
+
+    [Fact]
+    public void The_my_number_segment_is_closed_in_principle_with_approved_and_recorded_specific_links_and_screen_transfer()
+    {
+        var mn01 = ControlDesk.Catalogue.Control("MN-01")!;
+
+        Assert.Equal("原則通信不可。特定通信・画面転送は承認・記録のうえ。", mn01.RequirementJa);
+        Assert.Contains("only once approved and recorded", mn01.RequirementEn);
+    }
+
+    [Fact]
+    public void The_r7_items_for_the_my_number_segment_are_controls_of_every_model()
+    {
+        var added = new[] { "MN-08", "MN-09", "MN-10", "MN-11" }.Select(id => ControlDesk.Catalogue.Control(id)!).ToList();
+
+        Assert.All(added, c => Assert.Equal(["mynumber"], c.Segments));
+        Assert.All(added, c => Assert.Equal(ControlDesk.Catalogue.Models.Select(m => m.Code), c.Models));
+        Assert.Contains("WPA2またはWPA3", added[0].RequirementJa);
+        Assert.Contains("画面の情報だけ", added[1].RequirementJa);
+        Assert.Contains("ガバメントクラウド", added[2].RequirementJa);
+        Assert.Contains("政府統一基準", added[3].RequirementJa);
+    }
+
+    [Fact]
+    public void Mail_text_conversion_and_screen_transfer_are_one_sanitised_communication_control_with_its_methods_and_file_sanitisation_stays_apart()
+    {
+        var catalogue = ControlDesk.Catalogue;
+
+        Assert.Null(catalogue.Control("LG-02"));
+        Assert.Null(catalogue.Control("LG-04"));
+        Assert.Equal(["mail-text", "screen-transfer", "other"], catalogue.Control("LG-06")!.Methods.Select(m => m.Code));
+        Assert.Empty(catalogue.Control("LG-03")!.Methods);
+        Assert.Equal([new RetiredControlId("LG-02", "LG-06"), new RetiredControlId("LG-04", "LG-06")], catalogue.RetiredIds);
+    }
+
+    [Fact]
+    public void A_local_file_that_still_names_a_merged_control_is_told_where_it_went()
+    {
+        const string Retired = "\nretired:\n  - {id: LG-02, replacedBy: LG-06}\n";
+        var shipped = Head + Control("LG-06") + Retired;
+
+        var frequency = Refused(shipped, "frequencies:\n  LG-02: {everyMonths: 3}\n");
+        var reused = Refused(shipped, "controls:" + Control("LG-02"));
+
+        Assert.Contains("frequencies LG-02: control 'LG-02' has left the catalogue (replaced by LG-06)", frequency.Message);
+        Assert.Contains("control LG-02: id 'LG-02' belonged to a control that has left the catalogue", reused.Message);
+    }
+
+    [Fact]
+    public void Methods_need_two_entries_each_with_a_code_and_both_names_and_a_retired_id_must_have_left()
+    {
+        var one = Refused(Head + Control("LG-06", "everyMonths: 6\n    methods:\n      - {code: mail-text, ja: テキスト化, en: Text}"));
+        var unnamed = Refused(Head + Control("LG-06", "everyMonths: 6\n    methods:\n      - {code: a, ja: A}\n      - {code: b, ja: B, en: B}"));
+        var still = Refused(Head + Control("LG-06") + "\nretired:\n  - {id: LG-06}\n");
+
+        Assert.Contains("control LG-06: methods: a list of two or more entries", one.Message);
+        Assert.Contains("control LG-06: methods: line", unnamed.Message);
+        Assert.Contains("retired: 'LG-06' is still a control in this file", still.Message);
+    }
 
     [Theory]
     [InlineData(1, "2026-01-31", "2026-02-28")]

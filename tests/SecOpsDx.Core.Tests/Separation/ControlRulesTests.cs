@@ -122,8 +122,29 @@ public sealed class ControlRulesTests : IAsyncLifetime
 
         Assert.DoesNotContain((await _ciso.Queries.DueAsync(Today)).Overdue, i => i.ControlId == "MN-05");
         var figure = (await _ciso.Queries.MatrixAsync()).Figures.Single(f => f.Segment == "mynumber");
-        // Under α the My Number segment has MN-01..07, LG-05 and CM-01..05: 13 controls, one of them 対象外.
-        Assert.Equal(12, figure.Applicable);
+        // Under α the My Number segment has MN-01..11, LG-05, CM-01..05 and BT-05..07: 20 controls, one of them 対象外.
+        Assert.Equal(19, figure.Applicable);
+    }
+
+    [Fact]
+    public async Task Sanitised_communication_records_the_methods_in_use_and_is_not_met_without_one()
+    {
+        var none = await Assert.ThrowsAsync<ValidationFailedException>(() => _ciso.Status.ExecuteAsync("LG-06", null, ControlStatus.Met, null, null, 0));
+        var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            _ciso.Status.ExecuteAsync("LG-06", null, ControlStatus.Met, null, null, 0, ["fax"]));
+        var elsewhere = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            _ciso.Status.ExecuteAsync("LG-03", null, ControlStatus.Met, null, null, 0, ["mail-text"]));
+        Assert.Equal(ErrorCodes.Required, none.Errors["methods"].Single().Code);
+        Assert.Equal(ErrorCodes.Invalid, unknown.Errors["methods"].Single().Code);
+        Assert.Contains("methods", elsewhere.Errors.Keys);
+
+        await _ciso.Status.ExecuteAsync("LG-06", null, ControlStatus.Met, null, "ゲートウェイ設定", 0, ["Screen-Transfer", "mail-text"]);
+
+        var state = (await _ciso.Queries.ControlAsync("LG-06"))!.State;
+        Assert.Equal(["mail-text", "screen-transfer"], state.Methods);
+        // Not met yet: no method needs naming, and none recorded is kept as none.
+        await _ciso.Status.ExecuteAsync("LG-06", null, ControlStatus.NotMet, null, null, state.Version);
+        Assert.Empty((await _ciso.Queries.ControlAsync("LG-06"))!.State.Methods);
     }
 
     [Fact]

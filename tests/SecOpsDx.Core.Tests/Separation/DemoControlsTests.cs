@@ -18,7 +18,7 @@ public sealed class DemoControlsTests
         await using (var ctx = db.CreateContext())
         {
             await DemoOrganization.SeedAsync(ctx, 0, new DateOnly(2026, 11, 26));
-            Assert.Equal(35, await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now));
+            Assert.Equal(38, await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now));
             Assert.Equal(0, await DemoControls.SeedAsync(ctx, ControlDesk.Catalogue, Now));
         }
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);

@@ -50,6 +50,37 @@ public sealed class RetiredControlTests : IAsyncLifetime
     private static EvidenceUpload File(string name) => new(name, "text/plain", new MemoryStream(Encoding.UTF8.GetBytes("証跡")), null);
 
     [Fact]
+    public async Task Upgrading_to_the_catalogue_that_merged_mail_and_screen_transfer_retires_both_with_their_record_and_lists_the_new_controls()
+    {
+        // The catalogue before: LG-02 (mail to text) and LG-04 (screen transfer) as controls of their own, without
+        // the merged LG-06 or the R7-03 items of the My Number segment.
+        var added = new[] { "LG-06", "MN-08", "MN-09", "MN-10", "MN-11" };
+        ControlDefinition Old(string id, string ja, string en) => ControlDesk.Catalogue.Control("LG-06")! with { Id = id, Ja = ja, En = en, Methods = [] };
+        var before = new ControlCatalogue
+        {
+            Segments = ControlDesk.Catalogue.Segments, Models = ControlDesk.Catalogue.Models, DefaultModel = ControlDesk.Catalogue.DefaultModel,
+            Controls = [.. ControlDesk.Catalogue.Controls.Where(c => !added.Contains(c.Id)), Old("LG-02", "メール無害化(テキスト化)", "Mail sanitisation"),
+                Old("LG-04", "画面転送方式", "Screen transfer")],
+        };
+        await SyncAsync(before);
+        var old = Desk(_cisoActor, before);
+        await old.Status.ExecuteAsync("LG-02", null, ControlStatus.Met, null, "テキスト化ゲートウェイ", 0);
+        await old.Verify.ExecuteAsync("LG-02", null, Today.AddDays(-20), VerificationResult.Passed, "テストメールを確認");
+
+        _time.Advance(TimeSpan.FromDays(1));
+        var sync = await SyncAsync(ControlDesk.Catalogue);
+
+        Assert.Equal(["LG-02", "LG-04"], sync.Retired.Order());
+        Assert.Equal(added.Order(), sync.Listed.Order());
+        var ciso = Desk(_cisoActor, ControlDesk.Catalogue);
+        var retired = (await ciso.Queries.RetiredAsync()).ToDictionary(r => r.ControlId);
+        Assert.Equal(["LG-02", "LG-04"], retired.Keys.Order());
+        Assert.Equal(("メール無害化(テキスト化)", ControlStatus.Met, Today.AddDays(-20)), (retired["LG-02"].NameJa, retired["LG-02"].Status, retired["LG-02"].LastVerifiedOn));
+        Assert.Equal(ErrorCodes.ControlRetired, (await Assert.ThrowsAsync<DomainException>(() =>
+            ciso.Status.ExecuteAsync("LG-02", null, ControlStatus.Met, null, null, 1))).Code);
+    }
+
+    [Fact]
     public async Task A_control_dropped_by_a_new_catalogue_is_listed_as_retired_with_its_record_and_every_write_to_it_is_refused()
     {
         Assert.Equal(ControlDesk.Catalogue.Controls.Count, (await SyncAsync(ControlDesk.Catalogue)).Listed.Count);

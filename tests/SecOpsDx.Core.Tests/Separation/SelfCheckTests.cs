@@ -58,7 +58,7 @@ public sealed class SelfCheckTests : IAsyncLifetime
         Assert.Equal(("許可リストを更新し突合する", new DateOnly(2027, 3, 31), "課2010"), (finding.CorrectiveAction, finding.DueOn, finding.Owner));
         Assert.NotNull(detail.Lines.Single(l => l.Control.Id == "MN-03").Finding!.WithdrawnAt);
         var rollUp = detail.Check.RollUp;
-        Assert.Equal((22, 3, 2, 1, 1), (rollUp.Controls, rollUp.Answered, rollUp.Met, rollUp.NotMet, rollUp.Findings));
+        Assert.Equal((28, 3, 2, 1, 1), (rollUp.Controls, rollUp.Answered, rollUp.Met, rollUp.NotMet, rollUp.Findings));
 
         var byAdmin = await Assert.ThrowsAsync<DomainException>(() => _admin.CloseSelfCheck.ExecuteAsync(id, detail.Check.Version, "まとめ"));
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => _ciso.CloseSelfCheck.ExecuteAsync(id, detail.Check.Version, "  "));

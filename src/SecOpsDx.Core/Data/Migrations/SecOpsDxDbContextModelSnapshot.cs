@@ -1566,6 +1566,10 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Methods")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotApplicableReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

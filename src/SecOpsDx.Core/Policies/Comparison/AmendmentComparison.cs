@@ -39,15 +39,27 @@ public sealed record ComparisonRow(ComparisonRowKind Kind, string Heading, IRead
 /// </summary>
 public static partial class AmendmentComparison
 {
-    private sealed record Block(string Key, string Heading, string Text);
+    /// <summary>Number: the article's number (第10条, 第15条の2) when the heading is an article, else empty.</summary>
+    private sealed record Block(string Key, string Heading, string Text, string Number);
 
     public static IReadOnlyList<ComparisonRow> Compare(string oldMarkdown, string newMarkdown, bool collapseUnchanged = false)
     {
         var olds = Blocks(oldMarkdown);
         var news = Blocks(newMarkdown);
         var oldByKey = olds.Select((b, i) => (b, i)).ToDictionary(x => x.b.Key, x => x.i);
-        var newKeys = news.Select(b => b.Key).ToHashSet();
         var pairs = news.Select(n => oldByKey.TryGetValue(n.Key, out var j) ? j : -1).ToArray();
+        // An article whose heading words changed but whose number stayed is the same article: 例規 keep a deleted one
+        // as 「第10条 削除」 so that the ones after keep their numbers, and a retitled one keeps its number. Paired by
+        // number, it shows on one row, the changes marked, rather than as (新設) beside a (削る).
+        var claimed = pairs.Where(j => j >= 0).ToHashSet();
+        for (var i = 0; i < news.Count; i++)
+        {
+            if (pairs[i] >= 0 || news[i].Number.Length == 0) continue;
+            var j = Enumerable.Range(0, olds.Count).FirstOrDefault(k => olds[k].Number == news[i].Number && !claimed.Contains(k), -1);
+            if (j < 0) continue;
+            pairs[i] = j;
+            claimed.Add(j);
+        }
         var inPlace = LongestIncreasing(pairs);
         var rows = new List<ComparisonRow>();
         var emittedOld = new bool[olds.Count];
@@ -73,7 +85,7 @@ public static partial class AmendmentComparison
             // Articles removed before this one's old place are shown before it, as offices do.
             for (var k = lastOld + 1; k < j; k++)
             {
-                if (emittedOld[k] || newKeys.Contains(olds[k].Key)) continue;
+                if (emittedOld[k] || claimed.Contains(k)) continue;
                 rows.Add(new ComparisonRow(ComparisonRowKind.Removed, olds[k].Heading, [], Whole(olds[k].Text, true)));
                 emittedOld[k] = true;
             }
@@ -87,7 +99,7 @@ public static partial class AmendmentComparison
             rows.Add(new ComparisonRow(ComparisonRowKind.Changed, n.Heading, newLines, oldLines));
         }
         for (var k = 0; k < olds.Count; k++)
-            if (!emittedOld[k] && !newKeys.Contains(olds[k].Key))
+            if (!emittedOld[k] && !claimed.Contains(k))
                 rows.Add(new ComparisonRow(ComparisonRowKind.Removed, olds[k].Heading, [], Whole(olds[k].Text, true)));
 
         return collapseUnchanged ? Collapse(rows) : rows;
@@ -168,6 +180,10 @@ public static partial class AmendmentComparison
     [GeneratedRegex(@"^第[0-9０-９一二三四五六七八九十百]+[章節条款]\s*")]
     private static partial Regex NumberPattern();
 
+    /// <summary>An article's number with any branch number: 第10条, 第15条の2.</summary>
+    [GeneratedRegex(@"^第[0-9０-９一二三四五六七八九十百]+条(の[0-9０-９一二三四五六七八九十]+)?")]
+    private static partial Regex ArticleNumberPattern();
+
     /// <summary>Cuts Markdown at each heading; the heading's words without its number are the key, so renumbering still aligns.</summary>
     /// <summary>Positions (in the new text) of the longest run of matched articles that keep their old order.</summary>
     private static HashSet<int> LongestIncreasing(int[] oldIndexes)
@@ -195,14 +211,14 @@ public static partial class AmendmentComparison
     {
         var blocks = new List<Block>();
         var counts = new Dictionary<string, int>();
-        string heading = "", key = "";
+        string heading = "", key = "", number = "";
         var lines = new List<string>();
         void Flush()
         {
             while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
             if (lines.Count == 0 && heading.Length == 0) return;
             var n = counts[key] = counts.GetValueOrDefault(key) + 1;
-            blocks.Add(new Block(n == 1 ? key : $"{key}#{n}", heading, string.Join('\n', lines)));
+            blocks.Add(new Block(n == 1 ? key : $"{key}#{n}", heading, string.Join('\n', lines), number));
             lines.Clear();
         }
         foreach (var raw in (markdown ?? "").Replace("\r\n", "\n").Split('\n'))
@@ -215,6 +231,7 @@ public static partial class AmendmentComparison
                 heading = m.Groups[2].Value.Trim();
                 var words = NumberPattern().Replace(heading, "").Trim();
                 key = m.Groups[1].Value.Length + ":" + (words.Length > 0 ? words : heading);
+                number = ArticleNumberPattern().Match(heading) is { Success: true } a ? m.Groups[1].Value.Length + ":" + a.Value : "";
                 lines.Add(heading);
                 continue;
             }

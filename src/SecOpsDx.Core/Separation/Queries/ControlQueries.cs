@@ -215,7 +215,10 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
             var next = !isRetired && s?.LastVerifiedOn is { } last ? control.Frequency.NextDue(last) : (DateOnly?)null;
             var name = systemId is { } id ? snap.Systems.GetValueOrDefault(id)?.Name : null;
             return new StateView(systemId, name, s?.Status ?? ControlStatus.NotMet, s?.NotApplicableReason, s?.EvidenceText, s?.LastVerifiedOn, next,
-                applies && s?.Status != ControlStatus.NotApplicable && (next is null || next < today), s?.UpdatedBy, s?.UpdatedBy is null ? null : s.UpdatedAt, s?.Version ?? 0);
+                applies && s?.Status != ControlStatus.NotApplicable && (next is null || next < today), s?.UpdatedBy, s?.UpdatedBy is null ? null : s.UpdatedAt, s?.Version ?? 0)
+            {
+                Methods = s?.Methods?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            };
         }
         var systemNames = snap.Systems.ToDictionary(s => s.Key, s => s.Value.Name);
         var verifications = (await db.ControlVerifications.AsNoTracking().Where(v => v.ControlId == control.Id).ToListAsync(ct))

@@ -20,7 +20,11 @@ public sealed record DueItem(string ControlId, string ControlJa, string ControlE
 public sealed record DueList(IReadOnlyList<DueItem> Overdue, IReadOnlyList<DueItem> DueThisMonth);
 
 public sealed record StateView(int? SystemId, string? SystemName, ControlStatus Status, string? NotApplicableReason, string? EvidenceText,
-    DateOnly? LastVerifiedOn, DateOnly? NextDue, bool Overdue, string? UpdatedBy, DateTimeOffset? UpdatedAt, int Version);
+    DateOnly? LastVerifiedOn, DateOnly? NextDue, bool Overdue, string? UpdatedBy, DateTimeOffset? UpdatedAt, int Version)
+{
+    /// <summary>The codes of the methods recorded as in use (for a control that lists methods), in the catalogue's order.</summary>
+    public IReadOnlyList<string> Methods { get; init; } = [];
+}
 
 public sealed record VerificationRow(int Id, int? SystemId, string? SystemName, DateOnly VerifiedOn, VerificationResult Result, string? Notes, string VerifiedBy, DateTimeOffset RecordedAt);
 
