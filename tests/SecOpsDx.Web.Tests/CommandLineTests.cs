@@ -233,6 +233,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_data_folder_left_open_by_an_earlier_release_is_tightened_and_the_checkpoint_is_written_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                                  | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        Directory.CreateDirectory(Path.Combine(_data, "evidence", "ab"));
+        File.SetUnixFileMode(_data, open);
+        File.SetUnixFileMode(Path.Combine(_data, "evidence"), open);
+        var kept = Path.Combine(_data, "evidence", "ab", "abcdef");
+        File.WriteAllText(kept, "証拠");
+        File.SetUnixFileMode(kept, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (code, _, error) = await RunAsync("Production", "seed-demo", "--staff", "5");
+
+        Assert.Equal(0, code);
+        Assert.Contains("owner only", error);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_data));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_data, "evidence", "ab")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kept));
+        await RunAsync("Production", "audit-verify");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_data, "audit-checkpoint.txt")));
+        // Nothing left to tighten: the next verb says nothing about it.
+        Assert.DoesNotContain("owner only", (await RunAsync("Production", "audit-verify")).Error);
+    }
+
+    [Fact]
     public async Task An_edited_checkpoint_is_not_trusted()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");

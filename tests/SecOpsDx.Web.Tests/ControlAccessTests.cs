@@ -170,6 +170,7 @@ public sealed class ControlAccessTests(AppFactory factory) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, ciso.StatusCode);
         Assert.Equal("application/octet-stream", ciso.Content.Headers.ContentType?.MediaType);
         Assert.Equal("clean", await ciso.Content.ReadAsStringAsync());
+        Assert.True(ciso.Headers.CacheControl?.NoStore, "an evidence download is never kept by a browser or proxy");
         Assert.Equal(HttpStatusCode.NotFound, manager.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, staff.StatusCode);
         Assert.Contains("/Account/AccessDenied", staff.Headers.Location!.ToString());

@@ -124,6 +124,11 @@ public sealed class MailDeliveryTests(MailFixture fixture) : IClassFixture<MailF
         Assert.Single(ReceivedBy("cut1@city.example.jp"));
         Assert.Equal(2, ReceivedBy("cut2@city.example.jp").Count);
         Assert.Single(ReceivedBy("cut3@city.example.jp"));
+        // Both copies carry one Message-ID, so the receiver can tell the resend is the same message; others differ.
+        var ids = ReceivedBy("cut2@city.example.jp").Select(m => m.MessageId).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.False(string.IsNullOrEmpty(ids[0]));
+        Assert.NotEqual(ids[0], ReceivedBy("cut1@city.example.jp").Single().MessageId);
         foreach (var key in new[] { "cut-1", "cut-2", "cut-3" }) Assert.NotNull((await StoredAsync(key)).SentAt);
         await DeliverAsync();
         Assert.Equal(2, ReceivedBy("cut2@city.example.jp").Count);

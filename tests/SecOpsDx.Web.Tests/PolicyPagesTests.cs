@@ -178,6 +178,7 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Contains("(傍線部分は改正部分)", sheet);
         var docx = await manager.GetAsync($"/policies/compare/{before}/{own}.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.True(docx.Headers.CacheControl?.NoStore, "a comparison that may hold an unapproved draft is never cached");
 
         // 情報政策課's 対策基準: neither the sheet nor the file.
         var standards = await DocumentAsync("security-standards");

@@ -20,7 +20,8 @@ public sealed class ReminderRuleFixture : IAsyncLifetime
     public const string Aoi = "aoi.reminders@example.jp";
     public const string Kei = "kei.reminders@example.jp";
     public const string Mori = "mori.reminders@example.jp";
-    public const string Course = "リマインダー課 個人情報の取扱い研修";
+    // A title that starts like the app's address but points elsewhere, as a careless or hostile entry could.
+    public const string Course = "リマインダー課 個人情報の取扱い研修 https://secopsdx.city.example.jp@evil.example/login";
 
     public TestSmtpServer Smtp { get; } = new();
     public AppFactory App { get; private set; } = default!;
@@ -107,6 +108,10 @@ public sealed class ReminderRuleTests(ReminderRuleFixture fixture) : IClassFixtu
         Assert.Contains("確認が済んでいない情報セキュリティポリシー", digest.TextBody);
         Assert.Contains("<p>", digest.HtmlBody);
         Assert.Contains("<a href=\"https://secopsdx.city.example.jp/my/tasks\">", digest.HtmlBody);
+        // Only the addresses the app built are links; the title's look-alike address stays text.
+        Assert.Contains("https://secopsdx.city.example.jp@evil.example/login", digest.HtmlBody);
+        Assert.DoesNotContain("href=\"https://secopsdx.city.example.jp@", digest.HtmlBody);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(digest.HtmlBody!, "<a href="));
         Assert.Contains("https://secopsdx.city.example.jp/my/tasks", digest.TextBody);
         Assert.Equal(0, again.Queued);
         // Kei left the city on 1/31: people who left hear nothing.

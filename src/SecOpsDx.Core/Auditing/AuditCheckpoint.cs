@@ -72,7 +72,9 @@ public sealed class AuditCheckpoint(string checkpointPath, string keyPath)
     {
         var body = $"{head} {at.ToString("O", CultureInfo.InvariantCulture)}";
         var temp = checkpointPath + ".tmp";
-        File.WriteAllText(temp, body + "\n" + Sign(body, Key()) + "\n");
+        var text = Encoding.UTF8.GetBytes(body + "\n" + Sign(body, Key()) + "\n");
+        // 0600: the checkpoint is for the service account alone (a leftover temp file from a crash is replaced).
+        using (var stream = new FileStream(temp, OwnerOnlyFiles.NewFile(FileMode.Create))) stream.Write(text);
         File.Move(temp, checkpointPath, overwrite: true);
     }
 

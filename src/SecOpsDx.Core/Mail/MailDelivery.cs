@@ -197,6 +197,19 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
         return false;
     }
 
+    /// <summary>
+    /// One Message-ID for every attempt at one outbox message (its row and its key, at the sender's domain), so that a
+    /// message sent again after a crash between the server's acceptance and the mark reaches the receiver as the same
+    /// message, which mail systems can recognise and fold into one.
+    /// </summary>
+    public static string MessageIdOf(MailboxAddress from, OutboxMessage message)
+    {
+        var at = from.Address.LastIndexOf('@');
+        var domain = at >= 0 && at < from.Address.Length - 1 ? from.Address[(at + 1)..] : "secopsdx.invalid";
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(message.Key)))[..16];
+        return $"{message.Id}.{key}@{domain}";
+    }
+
     /// <summary>A text part and an HTML part, UTF-8; MimeKit writes a Japanese subject as RFC 2047 encoded words.</summary>
     private static MimeMessage Build(MailboxAddress from, OutboxMessage message)
     {
@@ -204,6 +217,7 @@ public sealed class MailDelivery(SecOpsDxDbContext db, IOptions<MailSettings> op
         mime.From.Add(from);
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        mime.MessageId = MessageIdOf(from, message);
         mime.Headers.Add("X-SecOpsDx-Kind", message.Kind);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();

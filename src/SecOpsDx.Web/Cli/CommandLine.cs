@@ -167,7 +167,9 @@ public sealed record VerbCall(Verb Verb, VerbArgs Args)
 {
     public async Task<int> RunAsync(WebApplication app, VerbConsole console)
     {
-        app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.EnsureDataDirectory();
+        var tightened = app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.EnsureDataDirectory();
+        if (tightened.Count > 0)
+            console.Error.WriteLine($"データフォルダのアクセス権を所有者のみに絞りました / data folder tightened to owner only (0600/0700): {tightened.Count} files and folders");
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, $"cli:{Verb.Name}");

@@ -163,7 +163,10 @@ public static class SecOpsDxHosting
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SecOpsDxOptions>>().Value;
-        options.EnsureDataDirectory();
+        var tightened = options.EnsureDataDirectory();
+        if (tightened.Count > 0)
+            app.Logger.LogWarning("Data folder: took group and other access off {Count} files and folders (now 0600/0700): {Paths}",
+                tightened.Count, string.Join(", ", tightened.Take(20)) + (tightened.Count > 20 ? ", …" : ""));
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:startup");

@@ -38,15 +38,16 @@ public sealed class SecOpsDxOptions
     /// <summary>
     /// Creates the data folder, and an empty database file in it, readable by the service account alone on Unix
     /// (0700 and 0600): the folder holds personal data, signing keys and the audit checkpoint. SQLite gives its
-    /// -wal and -shm files the database file's mode. Folders and files that already exist are left as they are.
+    /// -wal and -shm files the database file's mode. A folder made earlier (by an older release, or by hand) is
+    /// tightened to the same modes; what was changed is returned for the start-up log.
     /// </summary>
-    public void EnsureDataDirectory()
+    public IReadOnlyList<string> EnsureDataDirectory()
     {
         var directory = ResolveDataDirectory();
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
-            return;
+            return [];
         }
         const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, ownerOnly);
@@ -66,6 +67,7 @@ public sealed class SecOpsDxOptions
             }
             catch (IOException) when (File.Exists(DatabasePath)) { }
         }
+        return OwnerOnlyFiles.Tighten(directory);
     }
 }
 

@@ -198,24 +198,30 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
     private static string Localized(string ja, string en) => AppCultures.IsEnglish ? en : ja;
 
     /// <summary>
-    /// A text part and an HTML part of the same lines, with the footer; in HTML, each address of the app (built by
-    /// <see cref="Link"/>) is a link.
+    /// A text part and an HTML part of the same lines, with the footer. In HTML, only the addresses this message's
+    /// composition built (<see cref="Link"/>) become links, and only where they stand whole: words people typed (a
+    /// name, a title, a finding) that merely start like the app's address, such as http://host@evil.example/login,
+    /// stay text.
     /// </summary>
     private OutgoingMail Mail(string key, string kind, Recipient to, string subject, List<string> lines, string? linkLine, bool urgent = false)
     {
         var all = new List<string>(lines) { "" };
         if (linkLine is not null) all.Add(linkLine);
         all.Add(text["Reminder.Footer"].Value);
-        var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{Linked(WebUtility.HtmlEncode(l))}</p>"));
+        var links = builtLinks.Select(WebUtility.HtmlEncode).ToHashSet(StringComparer.Ordinal);
+        builtLinks.Clear();
+        var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{Linked(WebUtility.HtmlEncode(l), links)}</p>"));
         return new OutgoingMail(key, kind, to.Email, to.UserId, subject, string.Join("\n", all), html, Urgent: urgent);
     }
 
-    private string Linked(string encoded)
+    private string Linked(string encoded, HashSet<string> links)
     {
         var baseUrl = options.Value.BaseUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl)) return encoded;
+        if (string.IsNullOrWhiteSpace(baseUrl) || links.Count == 0) return encoded;
         var prefix = WebUtility.HtmlEncode(baseUrl.TrimEnd('/'));
-        return Regex.Replace(encoded, Regex.Escape(prefix) + @"[^\s<]*", m => $"<a href=\"{m.Value}\">{m.Value}</a>");
+        // A candidate runs to the next space; it is linked only when it is, whole, one of the addresses built above.
+        return Regex.Replace(encoded, Regex.Escape(prefix) + @"[^\s<]*",
+            m => links.Contains(m.Value) ? $"<a href=\"{m.Value}\">{m.Value}</a>" : m.Value);
     }
 
     private OutgoingMail Compose(PpcDeadlineNotice n) => InCultureOf(n.Recipient, style =>
@@ -234,10 +240,16 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
         return Mail($"ppc|{n.ReportId}|{n.Stage}|{n.Recipient.UserId}", "ppc-deadline", n.Recipient, subject, lines, linkLine: null, urgent: true);
     });
 
+    /// <summary>The addresses built for the message being composed; <see cref="Mail"/> links these alone.</summary>
+    private readonly List<string> builtLinks = [];
+
     private string? Link(string path)
     {
         var baseUrl = options.Value.BaseUrl;
-        return string.IsNullOrWhiteSpace(baseUrl) ? null : $"{baseUrl.TrimEnd('/')}/{path}";
+        if (string.IsNullOrWhiteSpace(baseUrl)) return null;
+        var link = $"{baseUrl.TrimEnd('/')}/{path}";
+        builtLinks.Add(link);
+        return link;
     }
 
     /// <summary>Words and dates in the recipient's language and style; the culture is put back afterwards.</summary>

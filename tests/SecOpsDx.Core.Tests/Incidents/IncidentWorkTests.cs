@@ -52,6 +52,20 @@ public sealed class IncidentWorkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evidence_files_and_their_folders_are_for_the_service_account_alone()
+    {
+        if (OperatingSystem.IsWindows()) return; // file modes are a Unix matter; the app runs on Linux
+        var ticket = await NewTicketAsync();
+
+        var row = await _desk.Evidence.ExecuteAsync(ticket.Id, "log.txt", "text/plain", new MemoryStream([7, 8, 9]), null);
+
+        var path = Directory.GetFiles(_evidenceDir, row.Sha256, SearchOption.AllDirectories).Single();
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_evidenceDir));
+    }
+
+    [Fact]
     public async Task A_changed_evidence_file_no_longer_verifies()
     {
         var ticket = await NewTicketAsync();

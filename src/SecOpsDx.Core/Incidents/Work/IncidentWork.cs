@@ -90,13 +90,14 @@ public sealed class EvidenceStore(string directory)
     /// <summary>Copies the stream into the store, hashing as it goes; returns the hash and the size.</summary>
     public async Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken ct = default)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        // Evidence may hold personal data: 0700 folders, 0600 files, for the service account alone.
+        OwnerOnlyFiles.CreateFolder(Directory);
         var temp = Path.Combine(Directory, $".upload-{Guid.NewGuid():N}");
         try
         {
             long size;
             byte[] hash;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, OwnerOnlyFiles.NewFile(async: true)))
             using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
             {
                 var buffer = new byte[81920];
@@ -113,7 +114,7 @@ public sealed class EvidenceStore(string directory)
             }
             var sha256 = Convert.ToHexStringLower(hash);
             var target = PathOf(sha256);
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(target)!);
             if (File.Exists(target)) File.Delete(temp); // the same bytes are already kept
             else File.Move(temp, target);
             return (sha256, size);

@@ -56,6 +56,8 @@ public static class PolicyEndpoints
                 if (!await queries.MayDraftAsync(context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value, view.DocumentId, ct))
                     return Results.Forbid();
                 var bytes = ComparisonDocx.Write(view, settings.NewOnLeft, t);
+                // It can hold a draft nobody has approved yet: never kept by a browser or a proxy.
+                context.Response.Headers.CacheControl = "no-store";
                 return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     $"{view.Slug}-{view.OldNumber}-{view.NewNumber}.docx");
             })

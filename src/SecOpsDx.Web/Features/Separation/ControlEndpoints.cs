@@ -24,6 +24,7 @@ public static class ControlEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "証拠ファイルがハッシュと一致しません / the evidence file does not match its SHA-256",
                     detail: $"Recorded SHA-256 {row.Sha256}. The stored file was changed or is missing.");
             context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            context.Response.Headers.CacheControl = "no-store"; // evidence may hold personal data: never kept by a browser or proxy
             context.Response.Headers["X-Evidence-Sha256"] = row.Sha256;
             return Results.File(store.Open(row.Sha256)!, "application/octet-stream", row.FileName);
         }).RequireAuthorization(Policies.ControlOwner);
