@@ -7,7 +7,7 @@ namespace SecOpsDx.EndToEnd.Tests;
 public sealed class NavigationJourneyTests(BrowserFixture fixture)
 {
     private static readonly string[] Everything = ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
-        "my-tasks", "department-training", "training", "training-import", "drills",
+        "my-tasks", "department-training", "drill-reports", "training", "training-import", "drills",
         "policy-library", "policy-acknowledge", "policy-register", "policy-rates",
         "bulk-accounts", "directory-check", "mail",
         "controls", "controls-due", "controls-self-check", "controls-matrix", "controls-exceptions", "controls-settings", "compliance"];
@@ -15,14 +15,14 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
     public static TheoryData<string, string[]> RoleNavigation => new()
     {
         { "admin@example.jp", ["home", "report-incident", "my-reports", "departments", "staff", "users", "roster-import", "audit", "api-tokens", "account",
-            "my-tasks", "department-training", "training", "training-import", "drills",
+            "my-tasks", "department-training", "drill-reports", "training", "training-import", "drills",
             "policy-library", "policy-acknowledge", "policy-register", "policy-rates", "bulk-accounts", "directory-check", "mail",
             "controls", "controls-due", "controls-self-check", "controls-matrix", "controls-exceptions", "controls-settings", "compliance"] },
         { "ciso@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "audit", "account",
-            "my-tasks", "department-training", "training", "drills", "policy-library", "policy-acknowledge", "policy-register", "policy-rates",
+            "my-tasks", "department-training", "drill-reports", "training", "drills", "policy-library", "policy-acknowledge", "policy-register", "policy-rates",
             "controls", "controls-due", "controls-self-check", "controls-matrix", "controls-exceptions", "controls-settings", "compliance"] },
         { "csirt@example.jp", ["home", "report-incident", "my-reports", "incidents", "incident-dashboard", "account", "my-tasks", "policy-library", "policy-acknowledge"] },
-        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "department-training", "policy-library", "policy-acknowledge", "policy-rates", "controls", "controls-due", "controls-self-check", "compliance"] },
+        { "manager@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "department-training", "drill-reports", "policy-library", "policy-acknowledge", "policy-rates", "controls", "controls-due", "controls-self-check", "compliance"] },
         { "staff@example.jp", ["home", "report-incident", "my-reports", "account", "my-tasks", "policy-library", "policy-acknowledge"] },
     };
 

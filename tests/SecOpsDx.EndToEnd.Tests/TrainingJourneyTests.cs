@@ -196,7 +196,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_CISO_imports_a_drill_CSV_sees_unknown_addresses_and_assigns_a_follow_up()
+    public async Task The_CISO_imports_a_drill_CSV_assigns_a_follow_up_and_a_manager_records_a_report_that_reached_him_by_hand()
     {
         var csv = new StringBuilder("id,status,ip,latitude,longitude,send_date,reported,email,first_name,last_name,position\n")
             .Append("a1,Clicked Link,10.0.0.1,0,0,2026-11-02T09:00:00+09:00,false,staff@example.jp,さくら,窓口,'=主事\n")
@@ -243,11 +243,45 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(ciso.Locator("h1")).ToHaveTextAsync("令和8年度 第2回");
         await Assertions.Expect(ciso.Locator("[data-testid=drill-unknown-list]")).ToContainTextAsync("former@example.jp");
         await Assertions.Expect(ciso.Locator("[data-testid=drill-overall]")).ToContainTextAsync("1 (33.3%)");
+        // The demo city runs the α model: mail arrives as text, so the page says why it gives no open figures.
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-text-mail]")).ToContainTextAsync("開封率は表示しません");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-overall] thead")).Not.ToContainTextAsync("開封");
         await Axe.AssertNoSeriousAsync(ciso);
+        var drillPage = ciso.Url;
 
         await ciso.ClickAsync("[data-testid=followup-panel] summary");
         await ciso.ClickAsync("[data-testid=followup-submit]");
         await Assertions.Expect(ciso.Locator("[data-testid=form-success]")).ToContainTextAsync("1 人");
+        await Axe.AssertNoSeriousAsync(ciso);
+
+        // 窓口 さくら forwarded the drill mail to her manager instead of pressing the report button: he records it by hand.
+        var manager = await fixture.SignInAsync("manager@example.jp");
+        await manager.ClickAsync("[data-nav=drill-reports]");
+        await BrowserFixture.WaitForAddressAsync(manager, url => url.Contains("/training/drill-reports", StringComparison.Ordinal));
+        var option = manager.Locator("[data-testid=hand-drill] option", new() { HasTextString = "令和8年度 第2回" });
+        await manager.SelectOptionAsync("[data-testid=hand-drill]", (await option.GetAttributeAsync("value"))!);
+        await manager.ClickAsync("[data-testid=hand-show]");
+        await BrowserFixture.WaitForAddressAsync(manager, url => url.Contains("drill=", StringComparison.Ordinal));
+        await Assertions.Expect(manager.Locator("[data-testid=hand-own]")).ToContainTextAsync("市民課");
+        var row = manager.Locator("[data-testid=hand-row][data-staff=D0005]");
+        await Assertions.Expect(row.Locator("[data-testid=hand-how]")).ToHaveTextAsync("未報告");
+        await Assertions.Expect(manager.Locator("[data-testid=hand-row][data-staff=D0004] [data-testid=hand-how]")).ToHaveTextAsync("報告ボタン");
+        await Axe.AssertNoSeriousAsync(manager);
+
+        await manager.SelectOptionAsync("[data-testid=hand-staff]", new SelectOptionValue { Label = "D0005 窓口 さくら" });
+        await manager.FillAsync("[data-testid=hand-note]", "不審なメールとして課長へ転送");
+        await manager.ClickAsync("[data-testid=hand-submit]");
+        await Assertions.Expect(manager.Locator("[data-testid=form-success]")).ToContainTextAsync("窓口 さくら");
+        await Assertions.Expect(row.Locator("[data-testid=hand-how]")).ToContainTextAsync("手入力");
+        await Assertions.Expect(row.Locator("[data-testid=hand-how]")).ToContainTextAsync("課長へ転送");
+        await Assertions.Expect(manager.Locator("[data-testid=hand-nobody]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(manager);
+        await manager.Context.CloseAsync();
+
+        // The CISO's drill page counts the report once: two of three now.
+        await ciso.GotoAsync(drillPage);
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-overall]")).ToContainTextAsync("2 (66.7%)");
+        await Assertions.Expect(ciso.Locator("[data-testid=drill-overall]")).ToContainTextAsync("うち手入力 1 人");
         await Axe.AssertNoSeriousAsync(ciso);
         await ciso.Context.CloseAsync();
     }

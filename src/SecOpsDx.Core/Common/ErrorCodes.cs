@@ -142,6 +142,14 @@ public static class ErrorCodes
     /// <summary>{0} = the missing columns' names.</summary>
     public const string ImportMissingColumns = "training.import-missing-columns";
     public const string DrillNotFound = "drill.not-found";
+    /// <summary>Only managers (for their department) and the CISO office record drill reports by hand.</summary>
+    public const string DrillRecorderOnly = "drill.recorder-only";
+    /// <summary>The person was not among the drill's recipients.</summary>
+    public const string DrillNotRecipient = "drill.not-recipient";
+    /// <summary>The person's report is already counted (the report button, or recorded by hand before).</summary>
+    public const string DrillAlreadyReported = "drill.already-reported";
+    /// <summary>A report dated before the drill's mails went out.</summary>
+    public const string DrillReceivedBeforeHeld = "drill.received-before-held";
     /// <summary>The course was withdrawn (取り下げ): its records are kept read-only.</summary>
     public const string CourseRetired = "training.course-retired";
     public const string RecordNotFound = "training.record-not-found";

@@ -110,10 +110,13 @@ public sealed class ComplianceQueries(
     {
         var last = (await drills.DrillsAsync(ct)).FirstOrDefault(d => year.Contains(d.HeldOn));
         if (last is null) return null;
-        if (scope is null) return new DrillFigures(last.Id, last.Name, last.HeldOn, last.Counts.Sent, last.Counts.Clicked, last.Counts.Reported);
+        var asText = (await drills.MeasuresAsync(ct)).MailArrivesAsText;
+        if (scope is null)
+            return new DrillFigures(last.Id, last.Name, last.HeldOn, last.Counts.Sent, last.Counts.Clicked, last.Counts.Reported, last.Counts.ReportedByHand, asText);
         var report = await drills.ReportAsync(last.Id, ct);
-        var mine = report?.Departments.Where(d => d.DepartmentId is { } id && scope.Contains(id)).Select(d => d.Counts).ToList() ?? [];
-        return new DrillFigures(last.Id, last.Name, last.HeldOn, mine.Sum(c => c.Sent), mine.Sum(c => c.Clicked), mine.Sum(c => c.Reported));
+        var mine = (report?.Departments.Where(d => d.DepartmentId is { } id && scope.Contains(id)).Select(d => d.Counts) ?? [])
+            .Aggregate(DrillCounts.Zero, (a, c) => a.Plus(c));
+        return new DrillFigures(last.Id, last.Name, last.HeldOn, mine.Sent, mine.Clicked, mine.Reported, mine.ReportedByHand, asText);
     }
 
     private async Task<PolicyArea> PoliciesAsync(ComplianceSettings s, DepartmentScope? scope, IReadOnlyDictionary<int, DepartmentInfo> departments,

@@ -17,8 +17,13 @@ public sealed record ComplianceSummary(
     public AreaStatus Overall => new[] { Training.Status, Policies.Status, Controls.Status, Incidents?.Status ?? AreaStatus.Good }.Max();
 }
 
-/// <summary>A phishing drill's reach: recipients, how many clicked (or went further) and how many reported it.</summary>
-public sealed record DrillFigures(int Id, string Name, DateOnly HeldOn, int Sent, int Clicked, int Reported)
+/// <summary>
+/// A phishing drill's reach: recipients, how many clicked (or went further) and how many reported it, through the
+/// button or by hand to a manager (<see cref="ReportedByHand"/> of them). No open rate: under α and α′ mail arrives as
+/// text and opens are not measured (<see cref="Training.DrillMeasures"/>); <see cref="MailArrivesAsText"/> then warns that
+/// some clicks may be the mail gateway's URL scanner.
+/// </summary>
+public sealed record DrillFigures(int Id, string Name, DateOnly HeldOn, int Sent, int Clicked, int Reported, int ReportedByHand, bool MailArrivesAsText)
 {
     public double? ClickRate => Sent == 0 ? null : (double)Clicked / Sent;
     public double? ReportRate => Sent == 0 ? null : (double)Reported / Sent;

@@ -49,6 +49,7 @@ public class SecOpsDxDbContext(
     public DbSet<Training.TrainingRecordWithdrawal> TrainingRecordWithdrawals => Set<Training.TrainingRecordWithdrawal>();
     public DbSet<Training.Drill> Drills => Set<Training.Drill>();
     public DbSet<Training.DrillResult> DrillResults => Set<Training.DrillResult>();
+    public DbSet<Training.DrillManualReport> DrillManualReports => Set<Training.DrillManualReport>();
     public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
     public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
     public DbSet<PolicyAcknowledgment> PolicyAcknowledgments => Set<PolicyAcknowledgment>();

@@ -10,7 +10,8 @@ namespace SecOpsDx.Core.Demo;
 /// The training a newcomer finds on first start: past 年度 whose all-staff course reached about 92 % and 96 %, and
 /// the current 年度 about half done, with a new-hire course and a course already past its due date so that some
 /// people are overdue. The demo staff account has the current all-staff course, with its quiz, still open. The current
-/// 年度 also has one retired course and one paper record withdrawn as entered by mistake.
+/// 年度 also has one retired course and one paper record withdrawn as entered by mistake. The latest phishing drill has one
+/// report that reached 市民課's manager by forwarded mail and was recorded by hand.
 /// Deterministic for the same roster and date; does nothing when courses exist already.
 /// </summary>
 public static class DemoTraining
@@ -23,6 +24,8 @@ public static class DemoTraining
     public const string RetiredTitle = "情報セキュリティ研修(全職員・旧教材)";
     public const string RetiredReason = "新教材の全職員研修と重複して作成したため取り下げ";
     public const string WithdrawnPaperReason = "別の職員の受講票と取り違えて記録したため取消";
+    /// <summary>How the drill report recorded by hand reached the manager.</summary>
+    public const string HandReportNote = "不審なメールとして課長へ転送(報告ボタンは使わず)";
 
     public const string Quiz = """
         差出人に心当たりのないメールに添付ファイルがありました。どうしますか？
@@ -147,6 +150,7 @@ public static class DemoTraining
             db.Drills.Add(drill);
         }
         await db.SaveChangesAsync(ct);
+        await AddHandReportAsync(db, demoStaff, ct);
         return courses;
 
         // Without the random source, so the figures above stay as they were.
@@ -173,6 +177,32 @@ public static class DemoTraining
                 WithdrawnByName = "デモデータ",
             });
         }
+    }
+
+    /// <summary>
+    /// In the latest drill, one member of 市民課 who did not press the report button forwarded the mail to the section's
+    /// manager instead, who recorded it by hand; the others of the section are left for the manager to record.
+    /// </summary>
+    private static async Task AddHandReportAsync(SecOpsDxDbContext db, string demoStaff, CancellationToken ct)
+    {
+        var drill = await db.Drills.AsNoTracking().OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, d.HeldOn }).FirstOrDefaultAsync(ct);
+        if (drill is null) return;
+        var manager = DemoOrganization.AccountHolders.Single(h => h.Role == Roles.Manager);
+        var section = await db.Departments.AsNoTracking().Where(d => d.Code == manager.DepartmentCode).Select(d => d.Id).SingleAsync(ct);
+        var forwarded = await (from r in db.DrillResults.AsNoTracking()
+                               join s in db.Staff.AsNoTracking() on r.StaffMemberId equals s.Id
+                               where r.DrillId == drill.Id && r.DepartmentId == section && !r.Reported
+                                     && s.EmployeeNumber != demoStaff && s.EmployeeNumber != manager.EmployeeNumber
+                               orderby s.EmployeeNumber
+                               select r.Id).FirstOrDefaultAsync(ct);
+        if (forwarded == 0) return;
+        db.DrillManualReports.Add(new DrillManualReport
+        {
+            DrillId = drill.Id, DrillResultId = forwarded, ReceivedOn = drill.HeldOn, Note = HandReportNote,
+            RecordedAt = new DateTimeOffset(drill.HeldOn.AddDays(1).ToDateTime(new TimeOnly(9, 30)), JapanTime.Offset), RecordedByName = manager.Name,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -99,3 +99,17 @@ internal sealed class DrillResultConfiguration : IEntityTypeConfiguration<DrillR
         b.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DrillManualReportConfiguration : IEntityTypeConfiguration<DrillManualReport>
+{
+    public void Configure(EntityTypeBuilder<DrillManualReport> b)
+    {
+        // One hand-recorded report per recipient: two managers recording the same person at once cannot count them twice.
+        b.HasIndex(m => m.DrillResultId).IsUnique();
+        b.HasIndex(m => m.DrillId);
+        b.Property(m => m.Note).HasMaxLength(TrainingLimits.Reason);
+        b.Property(m => m.RecordedByName).HasMaxLength(OrganizationLimits.FullName);
+        b.HasOne<Drill>().WithMany().HasForeignKey(m => m.DrillId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DrillResult>().WithMany().HasForeignKey(m => m.DrillResultId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

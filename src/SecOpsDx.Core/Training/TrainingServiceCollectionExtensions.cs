@@ -20,6 +20,7 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<DrillImporter>();
         services.AddScoped<DrillQueries>();
         services.AddScoped<AssignDrillFollowUp>();
+        services.AddScoped<RecordDrillReport>();
         services.AddSingleton<EndedYearFigures>();
         services.AddScoped<TrainingQueries>();
         return services;

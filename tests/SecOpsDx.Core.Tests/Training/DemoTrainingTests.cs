@@ -35,11 +35,17 @@ public sealed class DemoTrainingTests : IAsyncLifetime
         var demoStaff = await read.Staff.SingleAsync(s => s.EmployeeNumber == "D0005");
         var tasks = (await desk.Queries.MyTasksAsync(demoStaff.Id)).Tasks;
         Assert.Contains(tasks, t => t.HasQuiz && t.Status is TrainingStatus.Pending or TrainingStatus.Overdue);
-        var drills = await new DrillQueries(desk).DrillsAsync();
+        var drills = await desk.DrillQueries.DrillsAsync();
         Assert.Equal(2, drills.Count);
-        var report = (await new DrillQueries(desk).ReportAsync(drills[0].Id))!;
+        var report = (await desk.DrillQueries.ReportAsync(drills[0].Id))!;
         Assert.NotNull(report.Previous);
         Assert.Equal(2, report.Unknown.Count);
+        // One report reached 市民課's manager by forwarded mail and was recorded by hand, counted in the report rate.
+        var byHand = Assert.Single(report.People, p => p.ByHand is not null);
+        Assert.Equal(DemoTraining.HandReportNote, byHand.ByHand!.Note);
+        Assert.Equal("市民課", byHand.DepartmentName);
+        Assert.Equal(1, report.Counts.ReportedByHand);
+        Assert.Equal(report.People.Count(p => p.HasReported), report.Counts.Reported);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
         Organization = new OrganizationCommands(this);
         Import = new CompletionImporter(writes);
         Drills = new DrillImporter(writes);
-        DrillQueries = new DrillQueries(this);
+        DrillQueries = new DrillQueries(this, Separation.ControlDesk.Catalogue, new FixedActor(new AuditActor(null, "情報政策課")));
         FollowUp = new AssignDrillFollowUp(writes);
         Retire = new RetireCourse(writes);
         WithdrawPaper = new WithdrawPaperRecord(writes);
@@ -50,6 +50,36 @@ public sealed class TrainingDesk : IDbContextFactory<SecOpsDxDbContext>
     public AssignDrillFollowUp FollowUp { get; }
     public RetireCourse Retire { get; }
     public WithdrawPaperRecord WithdrawPaper { get; }
+
+    /// <summary>Recording drill reports by hand as the given account (its roles and department decide what it may do).</summary>
+    public RecordDrillReport DrillReportAs(string? userId, string name = "記録 者") =>
+        new(new TrainingWrites(this, new FixedActor(new AuditActor(userId, name)), Time));
+
+    /// <summary>The drill reads as the given account sees them.</summary>
+    public DrillQueries DrillQueriesAs(string? userId) =>
+        new(this, Separation.ControlDesk.Catalogue, new FixedActor(new AuditActor(userId, "閲覧 者")));
+
+    /// <summary>A sign-in account with one role, linked to a staff member when one is given.</summary>
+    public async Task AccountAsync(string userId, string role, int? staffId = null)
+    {
+        await using var db = CreateDbContext();
+        db.Users.Add(new ApplicationUser { Id = userId, UserName = userId, Email = userId + "@example.jp" });
+        var roleRow = await db.Roles.SingleOrDefaultAsync(r => r.Name == role);
+        if (roleRow is null) db.Roles.Add(roleRow = new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = userId, RoleId = roleRow.Id });
+        if (staffId is { } id) (await db.Staff.SingleAsync(x => x.Id == id)).UserId = userId;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The municipality's 三層 model, as the CISO office sets it on the controls' settings.</summary>
+    public async Task SetModelAsync(string model)
+    {
+        await using var db = CreateDbContext();
+        var setting = await db.SeparationSettings.SingleOrDefaultAsync();
+        if (setting is null) db.SeparationSettings.Add(new SecOpsDx.Core.Separation.SeparationSetting { Model = model, ChangedBy = "test", ChangedAt = Time.GetUtcNow() });
+        else setting.Model = model;
+        await db.SaveChangesAsync();
+    }
 
     public async Task<int> VersionOfAsync(int courseId) => (await Queries.CourseAsync(courseId))!.Version;
 

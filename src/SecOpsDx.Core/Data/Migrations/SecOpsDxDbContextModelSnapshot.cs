@@ -1967,6 +1967,46 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.ToTable("Drills");
                 });
 
+            modelBuilder.Entity("SecOpsDx.Core.Training.DrillManualReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrillResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("DrillResultId")
+                        .IsUnique();
+
+                    b.ToTable("DrillManualReports");
+                });
+
             modelBuilder.Entity("SecOpsDx.Core.Training.DrillResult", b =>
                 {
                     b.Property<long>("Id")
@@ -2584,6 +2624,21 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasOne("SecOpsDx.Core.Separation.SelfCheck", null)
                         .WithMany()
                         .HasForeignKey("SelfCheckId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Training.DrillManualReport", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Training.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecOpsDx.Core.Training.DrillResult", null)
+                        .WithMany()
+                        .HasForeignKey("DrillResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

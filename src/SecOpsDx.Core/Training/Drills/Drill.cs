@@ -43,3 +43,27 @@ public class DrillResult : IAppendOnly
     /// <summary>The name as the drill tool had it, for unknown addresses.</summary>
     public string? Name { get; set; }
 }
+
+/// <summary>
+/// A drill report that reached a manager (情報セキュリティ管理者) rather than the drill tool: the staff member forwarded
+/// the suspicious mail or phoned instead of pressing the report button, which under the α model may not even be there
+/// on the LGWAN side. Recorded by hand, with who recorded it, and counted in the report rate once per recipient.
+/// </summary>
+public class DrillManualReport : IAppendOnly
+{
+    public long Id { get; set; }
+    public int DrillId { get; set; }
+
+    /// <summary>The recipient's row of the drill; one hand-recorded report each (a unique index).</summary>
+    public long DrillResultId { get; set; }
+
+    /// <summary>The day the report reached the manager.</summary>
+    public DateOnly ReceivedOn { get; set; }
+
+    /// <summary>How it reached them (forwarded mail, phone, in person), in the recorder's words.</summary>
+    public string? Note { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+    public string? RecordedByUserId { get; set; }
+    public required string RecordedByName { get; set; }
+}

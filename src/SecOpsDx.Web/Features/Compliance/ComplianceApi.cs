@@ -88,7 +88,14 @@ public static class ComplianceApi
             }),
             trend = s.Training.Trend.Select(p => new { fiscalYear = p.Year.StartYear, completionRate = p.Rate.Rate, assigned = p.Rate.Assigned, completed = p.Rate.Completed }),
             lastDrill = s.Training.LastDrill is { } d
-                ? new { name = d.Name, heldOn = d.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sent = d.Sent, clickRate = d.ClickRate, reportRate = d.ReportRate }
+                // Click and report rates as on the dashboard and the annual report; no open rate, which means nothing when
+                // mail arrives as text (α, α′; see DrillMeasures). Reports recorded by hand are in reported and reportRate.
+                ? new
+                {
+                    name = d.Name, heldOn = d.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sent = d.Sent, clicked = d.Clicked,
+                    clickRate = d.ClickRate, reported = d.Reported, reportedByHand = d.ReportedByHand, reportRate = d.ReportRate,
+                    mailArrivesAsText = d.MailArrivesAsText,
+                }
                 : null,
         },
         policies = new

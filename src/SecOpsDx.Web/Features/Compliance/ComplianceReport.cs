@@ -33,6 +33,8 @@ public static class ComplianceReport
             (c["Training.Overdue"], Count(t.Overdue)),
             (c["Training.Drill"], t.LastDrill is { } d
                 ? $"{d.Name}: {c["Training.DrillRates", ComplianceLabels.Percent(d.ClickRate), ComplianceLabels.Percent(d.ReportRate), d.Sent]}"
+                  + (d.ReportedByHand > 0 ? $" ({c["Training.DrillByHand", d.ReportedByHand]})" : "")
+                  + (d.MailArrivesAsText ? $" {c["Training.DrillTextMail"]}" : "")
                 : c["Training.NoDrill"]),
         };
         training.AddRange(t.ByDepartment.Select(d => ($"{c["Col.Department"]}: {d.Name}", $"{ComplianceLabels.Percent(d.Rate.Rate)} ({d.Rate.Completed}/{d.Rate.Assigned})")));
