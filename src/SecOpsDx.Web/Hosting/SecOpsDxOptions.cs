@@ -67,7 +67,7 @@ public sealed class SecOpsDxOptions
             }
             catch (IOException) when (File.Exists(DatabasePath)) { }
         }
-        return OwnerOnlyFiles.Tighten(directory);
+        return SecOpsDx.Core.OwnerOnlyFiles.Tighten(directory);
     }
 }
 

@@ -208,7 +208,7 @@ public sealed class ReminderMailer(ReminderQueries queries, Outbox outbox, IStri
         var all = new List<string>(lines) { "" };
         if (linkLine is not null) all.Add(linkLine);
         all.Add(text["Reminder.Footer"].Value);
-        var links = builtLinks.Select(WebUtility.HtmlEncode).ToHashSet(StringComparer.Ordinal);
+        var links = builtLinks.Select(l => WebUtility.HtmlEncode(l) ?? "").ToHashSet(StringComparer.Ordinal);
         builtLinks.Clear();
         var html = string.Concat(all.Select(l => l.Length == 0 ? "<br>" : $"<p>{Linked(WebUtility.HtmlEncode(l), links)}</p>"));
         return new OutgoingMail(key, kind, to.Email, to.UserId, subject, string.Join("\n", all), html, Urgent: urgent);
