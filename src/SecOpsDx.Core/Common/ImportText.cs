@@ -48,8 +48,9 @@ public static class ImportText
                 return (null, Utf8, new FieldError(ErrorCodes.EncodingInvalidBytes, Utf8, LineOf(bytes, e.Index + 3)));
             }
         }
-        // Text in UTF-8 or Shift_JIS never holds a NUL byte; UTF-16 without a BOM holds one in every Latin character.
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        // UTF-16 without a BOM holds a NUL byte in every Latin character, digit, comma and line break; a stray NUL in
+        // UTF-8 text is a control character that the text fields strip.
+        if (LooksLikeUtf16(bytes))
             return (null, null, new FieldError(ErrorCodes.EncodingUnsupported, "UTF-16"));
         int utf8Bad;
         try
@@ -69,6 +70,14 @@ public static class ImportText
             // Neither reading works: name the later bad byte, which is where the text stops making sense in both.
             return (null, null, new FieldError(ErrorCodes.EncodingInvalidBytes, "UTF-8 / Shift_JIS", LineOf(bytes, Math.Max(utf8Bad, e.Index))));
         }
+    }
+
+    private static bool LooksLikeUtf16(byte[] bytes)
+    {
+        var nul = 0;
+        foreach (var b in bytes)
+            if (b == 0) nul++;
+        return nul > 0 && nul * 8L >= bytes.Length;
     }
 
     private static int LineOf(byte[] bytes, int index)

@@ -24,11 +24,14 @@ public sealed record DrillPersonRow(int? StaffId, string? EmployeeNumber, string
 
 public sealed record DrillReport(
     int Id, string Name, DateOnly HeldOn, DrillCounts Counts, DrillRow? Previous, IReadOnlyList<DrillDepartmentRow> Departments,
-    IReadOnlyList<DrillPersonRow> People, IReadOnlyList<DrillPersonRow> Unknown);
+    Paged<DrillPersonRow> People, Paged<DrillPersonRow> Unknown);
 
 /// <summary>Drill results per drill, department and person, compared with the drill held before.</summary>
 public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory)
 {
+    /// <summary>Recipients listed per page: a prefecture's drill has a hundred thousand, which no browser should get at once.</summary>
+    public const int PageSize = 200;
+
     public async Task<IReadOnlyList<DrillRow>> DrillsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -41,33 +44,52 @@ public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory)
             .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).ToList();
     }
 
-    public async Task<DrillReport?> ReportAsync(int id, CancellationToken ct = default)
+    /// <summary>
+    /// The drill with its totals and departments counted over every recipient, and one page of the people on the roster
+    /// (furthest step first) and of the addresses not on it.
+    /// </summary>
+    public async Task<DrillReport?> ReportAsync(int id, CancellationToken ct = default, int page = 1, int unknownPage = 1, int pageSize = PageSize)
     {
         var drills = await DrillsAsync(ct);
         var drill = drills.FirstOrDefault(d => d.Id == id);
         if (drill is null) return null;
         var previous = drills.Where(d => d.HeldOn < drill.HeldOn || (d.HeldOn == drill.HeldOn && d.Id < drill.Id))
             .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).FirstOrDefault();
+        var previousId = previous?.Id ?? 0;
         await using var db = await factory.CreateDbContextAsync(ct);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
-        var staff = await db.Staff.AsNoTracking().Select(s => new { s.Id, s.EmployeeNumber, s.FullName }).ToDictionaryAsync(s => s.Id, ct);
-        var rows = await db.DrillResults.AsNoTracking().Where(r => r.DrillId == id || (previous != null && r.DrillId == previous.Id)).ToListAsync(ct);
+        var counted = await db.DrillResults.AsNoTracking().Where(r => (r.DrillId == id || r.DrillId == previousId) && r.DepartmentId != null)
+            .GroupBy(r => new { r.DrillId, r.DepartmentId, r.Step, r.Reported })
+            .Select(g => new { g.Key.DrillId, g.Key.DepartmentId, g.Key.Step, g.Key.Reported, People = g.Count() }).ToListAsync(ct);
 
-        Dictionary<int, DrillCounts> PerDepartment(int drillId) => rows.Where(r => r.DrillId == drillId && r.DepartmentId != null)
-            .GroupBy(r => r.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported)));
+        Dictionary<int, DrillCounts> PerDepartment(int drillId) => counted.Where(r => r.DrillId == drillId)
+            .GroupBy(r => r.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.Aggregate(DrillCounts.Zero, (c, r) => c.Add(r.Step, r.Reported, r.People)));
         var now = PerDepartment(id);
         var before = previous is null ? [] : PerDepartment(previous.Id);
         var deptRows = now.Select(kv => new DrillDepartmentRow(kv.Key, departments.TryGetValue(kv.Key, out var d) ? d.Name : "", kv.Value,
                 previous is null ? null : before.GetValueOrDefault(kv.Key, DrillCounts.Zero)))
             .OrderBy(r => departments.TryGetValue(r.DepartmentId!.Value, out var d) ? d.Code : "", StringComparer.Ordinal).ToList();
 
-        DrillPersonRow Person(DrillResult r) => r.StaffMemberId is { } sid && staff.TryGetValue(sid, out var s)
-            ? new DrillPersonRow(sid, s.EmployeeNumber, s.FullName, r.Email, r.DepartmentId is { } did && departments.TryGetValue(did, out var d) ? d.Name : null, r.Step, r.Reported)
-            : new DrillPersonRow(null, null, r.Name ?? "", r.Email, null, r.Step, r.Reported);
-        var mine = rows.Where(r => r.DrillId == id).ToList();
+        var (peoplePage, size) = Paged<DrillPersonRow>.Clamp(page, pageSize, 1000);
+        var known = from r in db.DrillResults.AsNoTracking()
+                    where r.DrillId == id && r.StaffMemberId != null
+                    join s in db.Staff.AsNoTracking() on r.StaffMemberId equals (int?)s.Id
+                    select new { r.Id, StaffId = s.Id, s.EmployeeNumber, s.FullName, r.Email, r.DepartmentId, r.Step, r.Reported };
+        var knownTotal = await known.CountAsync(ct);
+        var people = (await known.OrderByDescending(p => p.Step).ThenBy(p => p.EmployeeNumber).ThenBy(p => p.Id)
+                .Skip((peoplePage - 1) * size).Take(size).ToListAsync(ct))
+            .Select(p => new DrillPersonRow(p.StaffId, p.EmployeeNumber, p.FullName, p.Email,
+                p.DepartmentId is { } did && departments.TryGetValue(did, out var d) ? d.Name : null, p.Step, p.Reported)).ToList();
+
+        var strangers = db.DrillResults.AsNoTracking().Where(r => r.DrillId == id && r.StaffMemberId == null);
+        var unknownTotal = await strangers.CountAsync(ct);
+        var (strangerPage, _) = Paged<DrillPersonRow>.Clamp(unknownPage, pageSize, 1000);
+        var unknown = (await strangers.OrderBy(r => r.Email.ToLower()).ThenBy(r => r.Id).Skip((strangerPage - 1) * size).Take(size)
+                .Select(r => new { r.Email, r.Name, r.Step, r.Reported }).ToListAsync(ct))
+            .Select(r => new DrillPersonRow(null, null, r.Name ?? "", r.Email, null, r.Step, r.Reported)).ToList();
+
         return new DrillReport(drill.Id, drill.Name, drill.HeldOn, drill.Counts, previous, deptRows,
-            mine.Where(r => r.StaffMemberId != null).Select(Person).OrderByDescending(p => p.Step).ThenBy(p => p.EmployeeNumber, StringComparer.Ordinal).ToList(),
-            mine.Where(r => r.StaffMemberId == null).Select(Person).OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToList());
+            new Paged<DrillPersonRow>(people, knownTotal, peoplePage, size), new Paged<DrillPersonRow>(unknown, unknownTotal, strangerPage, size));
     }
 }
 
