@@ -120,6 +120,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_training_refuses_a_score_below_the_pass_mark_naming_the_row_and_records_nothing()
+    {
+        await RunAsync("Production", "seed-demo", "--staff", "5");
+        var courseId = await ScalarAsync($"SELECT Id FROM TrainingCourses WHERE FiscalYear = 2026 AND Title = '{SecOpsDx.Core.Demo.DemoTraining.AllStaffTitle}'");
+        var file = WriteFile("elearning.csv", ShiftJis("職員番号,氏名,受講日,得点\nD0005,窓口 さくら,令和8年11月2日,0\n"));
+
+        var (code, output, error) = await RunAsync("Production", "import-training", courseId!.ToString()!, file);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("2行目 [得点] 得点が合格点に届いていないため、修了として記録できません(0 < 80)", error);
+        Assert.Equal(0L, await ScalarAsync(
+            $"SELECT count(*) FROM TrainingRecords r JOIN StaffMembers s ON s.Id = r.StaffMemberId WHERE r.CourseId = {courseId} AND s.EmployeeNumber = 'D0005'"));
+    }
+
+    [Fact]
     public async Task Audit_verify_passes_on_an_intact_trail_and_names_the_first_edited_entry()
     {
         await RunAsync("Production", "seed-demo", "--staff", "5");

@@ -65,6 +65,26 @@ public sealed class SyncPoliciesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_link_and_a_Shift_JIS_file_do_not_stop_the_run_the_link_is_named_and_the_exit_code_is_1()
+    {
+        Assert.Equal(0, (await RunAsync("seed-demo", "--staff", "0")).ExitCode);
+        var folder = Folder(("c-good.md", Good));
+        File.CreateSymbolicLink(Path.Combine(folder, "a-link.md"), Path.Combine(folder, "moved-away.md"));
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        File.WriteAllBytes(Path.Combine(folder, "b-sjis.md"), System.Text.Encoding.GetEncoding(932).GetBytes(Good.Replace("id: rules", "id: sjis-rules")));
+        var revisions = await CountAsync("PolicyRevisions");
+
+        var (code, output, error) = await RunAsync("sync-policies", folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains("拒否 / refused   a-link.md: ファイルを開けません", error);
+        Assert.Contains("b-sjis.md: sjis-rules 第1版", output);
+        Assert.Contains("c-good.md: rules 第1版", output);
+        Assert.Contains("拒否 1", output);
+        Assert.Equal(revisions + 2, await CountAsync("PolicyRevisions"));
+    }
+
+    [Fact]
     public async Task Without_a_folder_it_imports_the_policy_set_shipped_beside_the_app()
     {
         Assert.Equal(0, (await RunAsync("seed-demo", "--staff", "0")).ExitCode);

@@ -58,6 +58,18 @@ public static class ErrorCodes
     public const string EmployeeNumberTaken = "staff.number-taken";
     public const string RetiredBeforeHired = "staff.retired-before-hired";
 
+    // Any file handed to an import, as text.
+    /// <summary>{0} = the encoding found (UTF-16, UTF-32).</summary>
+    public const string EncodingUnsupported = "file.encoding-unsupported";
+    /// <summary>{0} = the encoding(s) tried, {1} = the line of the first byte that is not valid in it.</summary>
+    public const string EncodingInvalidBytes = "file.encoding-invalid-bytes";
+    /// <summary>The file is listed but cannot be opened (a link to a file that is gone, or deleted meanwhile).</summary>
+    public const string FileMissing = "file.missing";
+    /// <summary>The app's account may not read the file.</summary>
+    public const string FileDenied = "file.denied";
+    /// <summary>{0} = the system's explanation of the read error.</summary>
+    public const string FileUnreadable = "file.unreadable";
+
     // Roster files as a whole (a row's problems are RosterErrorKind).
     public const string RosterEmpty = "roster.empty";
     /// <summary>{0} = the line where the quote opens.</summary>

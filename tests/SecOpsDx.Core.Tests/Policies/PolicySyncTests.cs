@@ -175,4 +175,69 @@ public sealed class PolicySyncTests : IAsyncLifetime
         var row = (await _desk.Queries.RegisterAsync()).Single(r => r.Slug == "telework-old");
         Assert.Equal(ReviewNeed.OlderEdition, row.Need);
     }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_named_with_its_reason_and_the_files_after_it_still_import()
+    {
+        var folder = PolicyDesk.WriteFile(null, "a-good.md", PolicyDesk.File_("first", 1, "2025-04-01", "本文。"));
+        File.CreateSymbolicLink(Path.Combine(folder, "b-broken-link.md"), Path.Combine(folder, "gone", "nowhere.md"));
+        // Reading the process's own memory from address 0 fails with an I/O error on Linux.
+        if (OperatingSystem.IsLinux()) File.CreateSymbolicLink(Path.Combine(folder, "c-io-error.md"), "/proc/self/mem");
+        PolicyDesk.WriteFile(folder, "d-good.md", PolicyDesk.File_("last", 1, "2025-04-01", "本文。"));
+
+        var report = await _desk.Sync.ExecuteAsync(folder);
+
+        Assert.True(report.AnyRefused);
+        Assert.Equal(ErrorCodes.FileMissing, report.Files.Single(f => f.FileName == "b-broken-link.md").Problem!.Code);
+        if (OperatingSystem.IsLinux())
+        {
+            var io = report.Files.Single(f => f.FileName == "c-io-error.md");
+            Assert.Equal(PolicySyncOutcome.Refused, io.Outcome);
+            Assert.Equal(ErrorCodes.FileUnreadable, io.Problem!.Code);
+        }
+        Assert.Equal(PolicySyncOutcome.Added, report.Files.Single(f => f.FileName == "a-good.md").Outcome);
+        Assert.Equal(PolicySyncOutcome.Added, report.Files.Single(f => f.FileName == "d-good.md").Outcome);
+    }
+
+    [Fact]
+    public async Task A_file_saved_in_Shift_JIS_imports_with_its_Japanese_text_intact()
+    {
+        var folder = PolicyDesk.WriteFile(null, "readme.txt", "");
+        var text = PolicyDesk.File_("sjis", 1, "2025-04-01", "# 髙橋課の手順\n\n第1条 本文。", kind: "実施手順", title: "﨑山支所の運用手順");
+        await File.WriteAllBytesAsync(Path.Combine(folder, "sjis.md"), ImportText.ShiftJis.GetBytes(text));
+
+        var report = await _desk.Sync.ExecuteAsync(folder);
+
+        var file = Assert.Single(report.Files);
+        Assert.Null(file.Problem);
+        await using var db = _db.CreateContext();
+        var revision = await db.PolicyRevisions.SingleAsync(r => r.Document!.Slug == "sjis");
+        Assert.Equal("﨑山支所の運用手順", revision.Title);
+        Assert.Contains("髙橋課の手順", revision.Body);
+        Assert.DoesNotContain('\uFFFD', revision.Body);
+    }
+
+    [Fact]
+    public async Task A_file_with_bytes_of_no_known_encoding_or_in_UTF_16_is_refused_naming_the_encoding_and_nothing_is_stored()
+    {
+        var folder = PolicyDesk.WriteFile(null, "readme.txt", "");
+        var good = System.Text.Encoding.UTF8.GetBytes(PolicyDesk.File_("bad", 1, "2025-04-01", "本文。"));
+        // Declared UTF-8 (BOM) with a stray byte on the body's line.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "a-bom.md"), [0xEF, 0xBB, 0xBF, .. good, 0xFF, 0x0A]);
+        // Not UTF-8 and not Shift_JIS either (0x81 must be followed by a second byte of a character).
+        await File.WriteAllBytesAsync(Path.Combine(folder, "b-neither.md"), [.. good, 0x0A, 0xE9, 0x74, 0xE9, 0x0A, 0x81, 0x0A]);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "c-utf16.md"), System.Text.Encoding.Unicode.GetPreamble()
+            .Concat(System.Text.Encoding.Unicode.GetBytes(PolicyDesk.File_("utf16", 1, "2025-04-01", "本文。"))).ToArray());
+
+        var report = await _desk.Sync.ExecuteAsync(folder);
+
+        Assert.All(report.Files, f => Assert.Equal(PolicySyncOutcome.Refused, f.Outcome));
+        var bom = report.Files.Single(f => f.FileName == "a-bom.md").Problem!;
+        Assert.Equal((ErrorCodes.EncodingInvalidBytes, "UTF-8"), (bom.Code, bom.Args[0]));
+        Assert.Equal(ErrorCodes.EncodingInvalidBytes, report.Files.Single(f => f.FileName == "b-neither.md").Problem!.Code);
+        var utf16 = report.Files.Single(f => f.FileName == "c-utf16.md").Problem!;
+        Assert.Equal((ErrorCodes.EncodingUnsupported, "UTF-16"), (utf16.Code, utf16.Args[0]));
+        await using var db = _db.CreateContext();
+        Assert.Equal(0, await db.PolicyRevisions.CountAsync());
+    }
 }

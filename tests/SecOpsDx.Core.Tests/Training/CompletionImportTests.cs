@@ -75,4 +75,57 @@ public sealed class CompletionImportTests : IAsyncLifetime
         Assert.Equal(ErrorCodes.ImportMissingColumns, result.FileError!.Code);
         Assert.False(result.Applied);
     }
+
+    [Fact]
+    public async Task A_score_below_the_pass_mark_is_refused_by_row_and_nothing_of_the_file_is_stored()
+    {
+        var quiz = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, "確認テスト付き研修", passMark: 80, quiz: TrainingDesk.TwoQuestions,
+            opensOn: new DateOnly(2026, 5, 1)));
+        var file = Utf8("職員番号,受講日,得点\n100001,2026-06-01,0\n100002,2026-06-01,80\n100003,2026-06-01,79\n");
+
+        var result = await _desk.Import.ImportAsync(quiz, file);
+
+        Assert.False(result.Applied);
+        Assert.Equal([(2, "得点", CompletionImportProblem.BelowPassMark, "0 < 80"), (4, "得点", CompletionImportProblem.BelowPassMark, "79 < 80")],
+            result.Errors.Select(e => (e.Line, e.Column, e.Problem, e.Value)));
+        Assert.Equal(0, (await _desk.Queries.CourseStatusAsync(quiz, null))!.Rate.Completed);
+
+        var skipped = await _desk.Import.ImportAsync(quiz, file, skipInvalid: true);
+        Assert.Equal((1, 2), (skipped.Imported, skipped.Refused));
+        var rows = (await _desk.Queries.CourseStatusAsync(quiz, null))!.Rows;
+        Assert.NotNull(rows.Single(r => r.EmployeeNumber == "100002").CompletedOn);
+        Assert.Null(rows.Single(r => r.EmployeeNumber == "100001").CompletedOn);
+    }
+
+    [Fact]
+    public async Task A_score_on_a_course_without_a_quiz_is_kept_whatever_it_is()
+    {
+        var result = await _desk.Import.ImportAsync(_course, Utf8("職員番号,受講日,得点\n100001,2026-06-01,0\n"));
+        Assert.Equal((true, 1), (result.Applied, result.Imported));
+    }
+
+    [Fact]
+    public async Task A_UTF_16_file_is_refused_as_an_encoding_not_supported_not_for_missing_columns()
+    {
+        var text = "職員番号,受講日\r\n100001,2026-06-01\r\n";
+        var withBom = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+
+        foreach (var file in new[] { withBom, Encoding.Unicode.GetBytes(text), Encoding.BigEndianUnicode.GetBytes(text) })
+        {
+            var result = await _desk.Import.ImportAsync(_course, file);
+            Assert.Equal((ErrorCodes.EncodingUnsupported, "UTF-16"), (result.FileError!.Code, result.FileError.Args[0]));
+            Assert.False(result.Applied);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_with_a_byte_that_is_neither_UTF_8_nor_Shift_JIS_is_refused_naming_its_line()
+    {
+        byte[] file = [.. Utf8("職員番号,受講日\n100001,2026-06-01\n"), 0x81, 0x0A];
+
+        var result = await _desk.Import.ImportAsync(_course, file);
+
+        Assert.Equal((ErrorCodes.EncodingInvalidBytes, 3), (result.FileError!.Code, result.FileError.Args[1]));
+        Assert.Equal(0, (await _desk.Queries.CourseStatusAsync(_course, null))!.Rate.Completed);
+    }
 }

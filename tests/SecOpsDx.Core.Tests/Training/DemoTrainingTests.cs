@@ -39,13 +39,13 @@ public sealed class DemoTrainingTests : IAsyncLifetime
         Assert.Equal(2, drills.Count);
         var report = (await desk.DrillQueries.ReportAsync(drills[0].Id))!;
         Assert.NotNull(report.Previous);
-        Assert.Equal(2, report.Unknown.Count);
+        Assert.Equal(2, report.Unknown.Total);
         // One report reached 市民課's manager by forwarded mail and was recorded by hand, counted in the report rate.
-        var byHand = Assert.Single(report.People, p => p.ByHand is not null);
+        var byHand = Assert.Single(report.People.Items, p => p.ByHand is not null);
         Assert.Equal(DemoTraining.HandReportNote, byHand.ByHand!.Note);
         Assert.Equal("市民課", byHand.DepartmentName);
         Assert.Equal(1, report.Counts.ReportedByHand);
-        Assert.Equal(report.People.Count(p => p.HasReported), report.Counts.Reported);
+        Assert.Equal(report.People.Items.Count(p => p.HasReported), report.Counts.Reported);
     }
 
     [Fact]

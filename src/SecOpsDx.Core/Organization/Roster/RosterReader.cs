@@ -37,16 +37,8 @@ public sealed class RosterFile
 /// </summary>
 public static class RosterReader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly Lazy<Encoding> Cp932 = new(() =>
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932);
-    });
-
     /// <summary>Windows-31J (Shift_JIS with NEC/IBM extensions), as Excel on Japanese Windows saves CSV.</summary>
-    public static Encoding ShiftJis => Cp932.Value;
+    public static Encoding ShiftJis => ImportText.ShiftJis;
 
     public static async Task<RosterFile> ReadAsync(Stream stream, CancellationToken ct = default)
     {
@@ -57,11 +49,12 @@ public static class RosterReader
 
     public static RosterFile Read(byte[] bytes)
     {
-        var text = Decode(bytes, out var encoding);
+        var (text, encoding, encodingError) = ImportText.Decode(bytes);
+        if (encodingError is not null) return new RosterFile { EncodingName = encoding, FileError = encodingError };
         List<CsvRecord> records;
         try
         {
-            records = CsvText.Parse(text);
+            records = CsvText.Parse(text!);
         }
         catch (UnterminatedQuoteException e)
         {
@@ -111,27 +104,5 @@ public static class RosterReader
             rows.Add(new RosterRecord(record.Line, values, extra));
         }
         return new RosterFile { EncodingName = encoding, Headers = headers, Records = rows };
-    }
-
-    /// <summary>BOM → UTF-8; else valid UTF-8 → UTF-8; else CP932.</summary>
-    public static string Decode(byte[] bytes, out string encodingName)
-    {
-        if (bytes is [0xEF, 0xBB, 0xBF, ..])
-        {
-            encodingName = "UTF-8";
-            // Declared UTF-8: a stray bad byte becomes U+FFFD rather than switching encodings.
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        }
-        try
-        {
-            var text = StrictUtf8.GetString(bytes);
-            encodingName = "UTF-8";
-            return text;
-        }
-        catch (DecoderFallbackException)
-        {
-            encodingName = "Shift_JIS";
-            return ShiftJis.GetString(bytes);
-        }
     }
 }

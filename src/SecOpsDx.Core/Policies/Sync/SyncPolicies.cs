@@ -29,7 +29,7 @@ public sealed record PolicySyncReport(IReadOnlyList<PolicySyncFile> Files)
 /// Imports the Markdown policy files of a folder (policies/) into the register. Each file is its own step: a new
 /// id becomes a document, a raised version a new draft revision (approved, when the file says so and the settings
 /// allow it), an unchanged file writes nothing at all, and a file that cannot be read is reported with its reason
-/// while the others still import.
+/// while the others still import. Files are UTF-8 or Shift_JIS (CP932), as the other imports read them.
 /// </summary>
 public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, ICurrentActor actor, TimeProvider time,
     GuidelineEditions editions, PolicySettings settings)
@@ -48,7 +48,7 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
             var name = Path.GetFileName(path);
             try
             {
-                var content = PolicyFile.Parse(await File.ReadAllTextAsync(path, ct), editions);
+                var content = PolicyFile.Parse(await ReadAsync(path, ct), editions);
                 if (seen.TryGetValue(content.Slug, out var other)) throw new DomainException(ErrorCodes.DuplicateId, content.Slug, other);
                 seen[content.Slug] = name;
                 results.Add(await ImportAsync(name, content, ct, mayApprove));
@@ -59,6 +59,34 @@ public sealed class SyncPolicies(IDbContextFactory<SecOpsDxDbContext> factory, I
             }
         }
         return new PolicySyncReport(results);
+    }
+
+    /// <summary>
+    /// The file's text, or a refusal naming why it cannot be read: a broken link, a permission or a disk error is one
+    /// file's problem, and the files after it still import.
+    /// </summary>
+    private static async Task<string> ReadAsync(string path, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DomainException(ErrorCodes.FileMissing);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new DomainException(ErrorCodes.FileDenied);
+        }
+        catch (IOException e)
+        {
+            throw new DomainException(ErrorCodes.FileUnreadable, e.Message);
+        }
+        var (text, _, error) = ImportText.Decode(bytes);
+        if (error is not null) throw new DomainException(error.Code, error.Args);
+        return text!;
     }
 
     public async Task<PolicySyncFile> ImportAsync(string fileName, PolicyFileContent file, CancellationToken ct = default, bool? mayApprove = null)

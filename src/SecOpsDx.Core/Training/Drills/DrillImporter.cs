@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SecOpsDx.Core.Calendar;
 
 namespace SecOpsDx.Core.Training;
@@ -22,6 +23,9 @@ public sealed record DrillImportError(int Line, string Column, DrillImportProble
 /// <summary>An address in the results that is not on the roster: kept and listed, never dropped.</summary>
 public sealed record DrillUnknownAddress(int Line, string Email, string? Name, DrillStep Step, bool Reported);
 
+/// <summary>A drill already held with the same results: the same file imported before.</summary>
+public sealed record DrillAlreadyImported(int DrillId, string Name, DateTimeOffset ImportedAt);
+
 public sealed record DrillImportResult
 {
     public string? EncodingName { get; init; }
@@ -34,13 +38,19 @@ public sealed record DrillImportResult
     public DateOnly? HeldOn { get; init; }
     public bool Applied { get; init; }
     public int? DrillId { get; init; }
+    /// <summary>
+    /// A drill held the same day with exactly these recipients, steps and reports. The import is refused while this is
+    /// set unless asked to import it again (a second drill would count everyone twice in the 年度).
+    /// </summary>
+    public DrillAlreadyImported? SameAs { get; init; }
 }
 
 /// <summary>
 /// Imports the results CSV of a Gophish campaign as one drill. Columns are found by their header, in any order;
 /// modified_date may be missing. A value Gophish escaped against spreadsheet formulas ('=…, '+…, '-…, '@…) loses
 /// its apostrophe. status is the furthest step reached, reported is separate. Addresses not on the roster are kept
-/// and listed. All or nothing unless told to skip bad rows.
+/// and listed. All or nothing unless told to skip bad rows. Names lose control characters and bidirectional
+/// overrides, as every other text does. The same results imported twice are refused unless asked for again.
 /// </summary>
 public sealed class DrillImporter(TrainingWrites writes)
 {
@@ -52,10 +62,11 @@ public sealed class DrillImporter(TrainingWrites writes)
         ["senddate"] = SendDate, ["position"] = Position,
     };
 
-    public Task<DrillImportResult> PreviewAsync(byte[] file, CancellationToken ct = default) => RunAsync(null, file, false, false, ct);
+    public Task<DrillImportResult> PreviewAsync(byte[] file, CancellationToken ct = default) => RunAsync(null, file, false, false, false, ct);
 
-    public Task<DrillImportResult> ImportAsync(string? name, byte[] file, bool skipInvalid = false, CancellationToken ct = default) =>
-        RunAsync(name, file, skipInvalid, true, ct);
+    /// <param name="importAgain">Import even though a drill with the same results is already held (<see cref="DrillImportResult.SameAs"/>).</param>
+    public Task<DrillImportResult> ImportAsync(string? name, byte[] file, bool skipInvalid = false, CancellationToken ct = default, bool importAgain = false) =>
+        RunAsync(name, file, skipInvalid, true, importAgain, ct);
 
     /// <summary>The value without the apostrophe Gophish puts before = + - @ so that spreadsheets do not run it.</summary>
     public static string Unescape(string value) =>
@@ -72,7 +83,7 @@ public sealed class DrillImporter(TrainingWrites writes)
         _ => null,
     };
 
-    private async Task<DrillImportResult> RunAsync(string? name, byte[] file, bool skipInvalid, bool apply, CancellationToken ct)
+    private async Task<DrillImportResult> RunAsync(string? name, byte[] file, bool skipInvalid, bool apply, bool importAgain, CancellationToken ct)
     {
         var errors0 = new FieldErrors();
         var drillName = apply ? errors0.Text("drillName", name, TrainingLimits.DrillName, required: true) : null;
@@ -121,7 +132,7 @@ public sealed class DrillImporter(TrainingWrites writes)
                 refused++;
                 continue;
             }
-            var fullName = string.Join(" ", new[] { V(Last), V(First) }.Where(s => s.Length > 0));
+            var fullName = string.Join(" ", new[] { V(Last), V(First) }.Select(s => FieldErrors.WithoutHarmfulCharacters(s)!.Trim()).Where(s => s.Length > 0));
             if (fullName.Length > Organization.OrganizationLimits.FullName) fullName = fullName[..Organization.OrganizationLimits.FullName];
             var person = byEmail.GetValueOrDefault(email);
             if (person is null) unknown.Add(new DrillUnknownAddress(line, email, fullName.Length > 0 ? fullName : null, step!.Value, reported));
@@ -131,7 +142,8 @@ public sealed class DrillImporter(TrainingWrites writes)
         var heldOn = firstSent is { } f ? JapanTime.DateOf(f) : writes.Today;
         foreach (var (person, row) in results)
             if (person is not null) row.DepartmentId = person.DepartmentOn(heldOn);
-        var write = apply && (refused == 0 || skipInvalid) && results.Count > 0;
+        var sameAs = results.Count > 0 ? await SameResultsAsync(db, heldOn, results.Select(r => r.Row).ToList(), ct) : null;
+        var write = apply && (refused == 0 || skipInvalid) && results.Count > 0 && (sameAs is null || importAgain);
         int? id = null;
         if (write)
         {
@@ -148,7 +160,26 @@ public sealed class DrillImporter(TrainingWrites writes)
         return new DrillImportResult
         {
             EncodingName = table.EncodingName, RowsRead = table.Rows.Count, Matched = results.Count(r => r.Person is not null), Refused = refused,
-            Unknown = unknown, Errors = errors, HeldOn = heldOn, Applied = write, DrillId = id,
+            Unknown = unknown, Errors = errors, HeldOn = heldOn, Applied = write, DrillId = id, SameAs = sameAs,
         };
+    }
+
+    /// <summary>The drill already held that day with exactly the same recipients, steps and reports, if any.</summary>
+    private static async Task<DrillAlreadyImported?> SameResultsAsync(SecOpsDx.Core.Data.SecOpsDxDbContext db, DateOnly heldOn, List<DrillResult> rows,
+        CancellationToken ct)
+    {
+        var candidates = await db.Drills.AsNoTracking().Where(d => d.HeldOn == heldOn && d.Results.Count == rows.Count)
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.Name, d.ImportedAt }).ToListAsync(ct);
+        if (candidates.Count == 0) return null;
+        static string Key(string email, DrillStep step, bool reported) =>
+            string.Create(CultureInfo.InvariantCulture, $"{email.ToUpperInvariant()}\t{(int)step}\t{reported}");
+        var mine = rows.Select(r => Key(r.Email, r.Step, r.Reported)).Order(StringComparer.Ordinal).ToList();
+        foreach (var c in candidates)
+        {
+            var theirs = (await db.DrillResults.AsNoTracking().Where(r => r.DrillId == c.Id).Select(r => new { r.Email, r.Step, r.Reported }).ToListAsync(ct))
+                .Select(r => Key(r.Email, r.Step, r.Reported)).Order(StringComparer.Ordinal);
+            if (mine.SequenceEqual(theirs, StringComparer.Ordinal)) return new DrillAlreadyImported(c.Id, c.Name, c.ImportedAt);
+        }
+        return null;
     }
 }

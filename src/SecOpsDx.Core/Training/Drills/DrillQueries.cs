@@ -45,7 +45,7 @@ public sealed record DrillPersonRow(
 
 public sealed record DrillReport(
     int Id, string Name, DateOnly HeldOn, DrillCounts Counts, DrillRow? Previous, IReadOnlyList<DrillDepartmentRow> Departments,
-    IReadOnlyList<DrillPersonRow> People, IReadOnlyList<DrillPersonRow> Unknown, DrillMeasures Measures);
+    Paged<DrillPersonRow> People, Paged<DrillPersonRow> Unknown, DrillMeasures Measures);
 
 /// <summary>
 /// One drill as a department sees it: its recipients from the department (and its 課), their figures, and whether the
@@ -69,6 +69,9 @@ public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory, C
     private async Task<DrillMeasures> MeasuresAsync(SecOpsDxDbContext db, CancellationToken ct) =>
         DrillMeasures.For(await db.SeparationSettings.AsNoTracking().Select(s => s.Model).FirstOrDefaultAsync(ct) ?? catalogue.DefaultModel);
 
+    /// <summary>Recipients listed per page: a prefecture's drill has a hundred thousand, which no browser should get at once.</summary>
+    public const int PageSize = 200;
+
     public async Task<IReadOnlyList<DrillRow>> DrillsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -88,7 +91,11 @@ public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory, C
             .OrderByDescending(d => d.HeldOn).ThenByDescending(d => d.Id).ToList();
     }
 
-    public async Task<DrillReport?> ReportAsync(int id, CancellationToken ct = default)
+    /// <summary>
+    /// The drill with its totals and departments counted over every recipient, and one page of the people on the roster
+    /// (furthest step first) and of the addresses not on it.
+    /// </summary>
+    public async Task<DrillReport?> ReportAsync(int id, CancellationToken ct = default, int page = 1, int unknownPage = 1, int pageSize = PageSize)
     {
         var drills = await DrillsAsync(ct);
         var drill = drills.FirstOrDefault(d => d.Id == id);
@@ -112,9 +119,16 @@ public sealed class DrillQueries(IDbContextFactory<SecOpsDxDbContext> factory, C
 
         DrillPersonRow Person(DrillResult r) => PersonOf(r, staff, departments, hand);
         var mine = rows.Where(r => r.DrillId == id).ToList();
+        // Every recipient is counted above; the page shows one page of each list (200 by default).
+        var (peoplePage, size) = Paged<DrillPersonRow>.Clamp(page, pageSize, 1000);
+        var (strangerPage, _) = Paged<DrillPersonRow>.Clamp(unknownPage, pageSize, 1000);
+        static Paged<DrillPersonRow> PageOf(IEnumerable<DrillPersonRow> ordered, int total, int number, int size) =>
+            new(ordered.Skip((number - 1) * size).Take(size).ToList(), total, number, size);
+        var known = mine.Where(r => r.StaffMemberId != null).ToList();
+        var strangers = mine.Where(r => r.StaffMemberId == null).ToList();
         return new DrillReport(drill.Id, drill.Name, drill.HeldOn, drill.Counts, previous, deptRows,
-            mine.Where(r => r.StaffMemberId != null).Select(Person).OrderByDescending(p => p.Step).ThenBy(p => p.EmployeeNumber, StringComparer.Ordinal).ToList(),
-            mine.Where(r => r.StaffMemberId == null).Select(Person).OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToList(),
+            PageOf(known.Select(Person).OrderByDescending(p => p.Step).ThenBy(p => p.EmployeeNumber, StringComparer.Ordinal), known.Count, peoplePage, size),
+            PageOf(strangers.Select(Person).OrderBy(p => p.Email, StringComparer.OrdinalIgnoreCase), strangers.Count, strangerPage, size),
             await MeasuresAsync(db, ct));
     }
 

@@ -24,6 +24,8 @@ public enum CompletionImportProblem
     Duplicate = 8,
     /// <summary>The score is not a whole number from 0 to 100.</summary>
     BadScore = 9,
+    /// <summary>The score is below the course's pass mark ({value} = "score &lt; pass mark"): a fail completes nothing.</summary>
+    BelowPassMark = 10,
 }
 
 /// <summary>One problem with one row: the line (header = 1) and the column as headed in the file.</summary>
@@ -51,7 +53,8 @@ public sealed record CompletionImportResult
 /// <summary>
 /// Imports completions of one course from an e-learning system's CSV: UTF-8 or CP932, dates western or 和暦, people
 /// matched by 職員番号 or else by e-mail address. All or nothing unless told to skip bad rows; every bad row is
-/// named by line and column. A person already completed is left as they are.
+/// named by line and column. A score below the course's pass mark is refused, as it is when staff confirm for
+/// themselves. A person already completed is left as they are.
 /// </summary>
 public sealed class CompletionImporter(TrainingWrites writes)
 {
@@ -120,8 +123,12 @@ public sealed class CompletionImporter(TrainingWrites writes)
             var scoreText = CsvTable.Value(table, fields, Score);
             if (scoreText.Length > 0)
             {
-                if (int.TryParse(scoreText.Normalize(NormalizationForm.FormKC), NumberStyles.None, CultureInfo.InvariantCulture, out var sc) && sc <= 100) score = sc;
-                else Error(Score, CompletionImportProblem.BadScore, scoreText);
+                if (!int.TryParse(scoreText.Normalize(NormalizationForm.FormKC), NumberStyles.None, CultureInfo.InvariantCulture, out var sc) || sc > 100)
+                    Error(Score, CompletionImportProblem.BadScore, scoreText);
+                // The rule staff meet when they confirm for themselves: below the pass mark is not a completion.
+                else if (facts.Course.HasQuiz && sc < facts.Course.PassMark)
+                    Error(Score, CompletionImportProblem.BelowPassMark, string.Create(CultureInfo.InvariantCulture, $"{sc} < {facts.Course.PassMark}"));
+                else score = sc;
             }
 
             if (person is not null)

@@ -3,7 +3,7 @@ using SecOpsDx.Core.Organization.Roster;
 namespace SecOpsDx.Core.Training;
 
 /// <summary>
-/// A CSV file read for an import: decoded (UTF-8 with or without BOM, else CP932), split into records with their
+/// A CSV file read for an import: decoded (UTF-8 with or without BOM, else CP932; see ImportText), split into records with their
 /// line numbers, and its header row mapped to the columns the import knows, matched by name in any order.
 /// </summary>
 public sealed class CsvTable
@@ -27,11 +27,12 @@ public sealed class CsvTable
     /// <returns>The table, or the reason it cannot be read (a <see cref="FieldError"/> with a file-level code).</returns>
     public static (CsvTable? Table, FieldError? Error) Read(byte[] bytes, IReadOnlyDictionary<string, string> aliases)
     {
-        var text = RosterReader.Decode(bytes, out var encoding);
+        var (text, encoding, encodingError) = ImportText.Decode(bytes);
+        if (encodingError is not null) return (null, encodingError);
         List<CsvRecord> records;
         try
         {
-            records = CsvText.Parse(text);
+            records = CsvText.Parse(text!);
         }
         catch (UnterminatedQuoteException e)
         {
@@ -51,7 +52,7 @@ public sealed class CsvTable
         }
         return (new CsvTable
         {
-            EncodingName = encoding,
+            EncodingName = encoding!,
             Columns = columns,
             Rows = nonBlank.Skip(1).Select(r => (r.Line, r.Fields)).ToList(),
         }, null);

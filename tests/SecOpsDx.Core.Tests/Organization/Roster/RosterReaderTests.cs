@@ -154,4 +154,28 @@ public class RosterReaderTests
 
         Assert.NotNull(file.FileError);
     }
+
+    [Fact]
+    public void A_UTF_16_file_with_or_without_a_BOM_is_refused_as_an_encoding_not_supported_not_for_missing_columns()
+    {
+        var text = Header + "\r\n1001,髙橋 一郎,たかはし いちろう,1010,総務課,主事,,,\r\n";
+        foreach (var bytes in new[] { Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(), Encoding.Unicode.GetBytes(text),
+                     Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(text)).ToArray() })
+        {
+            var file = Read(bytes);
+            Assert.Equal(ErrorCodes.EncodingUnsupported, file.FileError!.Code);
+            Assert.Equal("UTF-16", file.FileError.Args[0]);
+        }
+    }
+
+    [Fact]
+    public void A_UTF8_file_with_a_BOM_and_a_bad_byte_is_refused_with_its_line_rather_than_read_with_replacement_characters()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Header + "\n1001,髙橋 一郎,,1010,総務課,,,,\n1002,")).Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var file = Read(bytes);
+
+        Assert.Equal((ErrorCodes.EncodingInvalidBytes, "UTF-8", 3), (file.FileError!.Code, file.FileError.Args[0], file.FileError.Args[1]));
+        Assert.Empty(file.Records);
+    }
 }
