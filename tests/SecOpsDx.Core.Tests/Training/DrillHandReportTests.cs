@@ -79,7 +79,7 @@ public sealed class DrillHandReportTests : IAsyncLifetime
         var report = (await _desk.DrillQueries.ReportAsync(_drill))!;
         Assert.Equal(new DrillCounts(4, 3, 2, 0, 2, 1), report.Counts);
         Assert.Equal(new DrillCounts(2, 1, 1, 0, 1, 1), report.Departments.Single(d => d.DepartmentId == _citizens).Counts);
-        var sato = report.People.Single(p => p.StaffId == _sato);
+        var sato = report.People.Items.Single(p => p.StaffId == _sato);
         Assert.True(sato.HasReported);
         Assert.False(sato.Reported);
         Assert.Equal((new DateOnly(2026, 10, 2), "市民 課長", "課長へメールを転送"), (sato.ByHand!.ReceivedOn, sato.ByHand.RecordedByName, sato.ByHand.Note));
