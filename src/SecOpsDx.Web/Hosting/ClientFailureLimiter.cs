@@ -9,7 +9,6 @@ namespace SecOpsDx.Web.Hosting;
 public sealed class ClientFailureLimiter : IDisposable
 {
     public const string Api = "api";
-    public const string SignIn = "sign-in";
 
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly Lock _gate = new();
