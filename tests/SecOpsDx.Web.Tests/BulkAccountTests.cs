@@ -93,6 +93,54 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Locking_an_account_cancels_its_link_which_then_reads_as_expired_even_after_unlocking()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        string userId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            userId = (await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync())!;
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().LockAsync(userId);
+        }
+
+        var whileLocked = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Token)}");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().UnlockAsync(userId);
+        }
+        var afterUnlock = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
+
+        Assert.Contains("有効期限が切れています", whileLocked);
+        Assert.Contains("有効期限が切れています", await afterUnlock.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_of_an_account_locked_any_other_way_is_refused_as_expired_while_the_lock_stands()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:test");
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(link.Email))!;
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var posted = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
+
+        Assert.Contains("有効期限が切れています", await posted.Content.ReadAsStringAsync());
+        await using var check = factory.Services.CreateAsyncScope();
+        var again = check.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        Assert.False(await again.HasPasswordAsync((await again.FindByEmailAsync(link.Email))!));
+    }
+
+    [Fact]
     public async Task Staff_who_already_have_an_account_or_no_e_mail_are_not_given_one()
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -116,14 +116,29 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
         var hash = Hash(token.Trim());
-        return await db.Set<PasswordSetupLink>().SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
+        return await db.Set<PasswordSetupLink>().Include(l => l.User).SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
     }
 
+    /// <summary>
+    /// A link of a suspended account reads as expired: it was cancelled when the account was locked or disabled,
+    /// and one that escaped that (an account locked some other way) is refused while the lock stands.
+    /// </summary>
     private SetupLinkProblem? Problem(PasswordSetupLink? link) =>
         link is null ? SetupLinkProblem.Unknown
         : link.UsedAt is not null ? SetupLinkProblem.Used
         : link.ExpiresAt <= time.GetUtcNow().UtcDateTime ? SetupLinkProblem.Expired
+        : link.User?.LockoutEnd is { } end && end > time.GetUtcNow() ? SetupLinkProblem.Expired
         : null;
+
+    /// <summary>
+    /// Ends the person's unused links now, for an account being locked or disabled: a sheet handed out earlier must
+    /// not reopen it. The caller saves the change with the lock, so both are audited together.
+    /// </summary>
+    public static async Task CancelOutstandingLinksAsync(SecOpsDxDbContext db, string userId, DateTime now, CancellationToken ct = default)
+    {
+        var open = await db.Set<PasswordSetupLink>().Where(l => l.UserId == userId && l.UsedAt == null && l.ExpiresAt > now).ToListAsync(ct);
+        foreach (var link in open) link.ExpiresAt = now;
+    }
 
     private static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
