@@ -80,8 +80,9 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
         {
             var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
             var userId = await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync();
-            var stored = await db.PasswordSetupLinks.SingleAsync(l => l.UserId == userId);
-            stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            // The link and its short code share one expiry.
+            foreach (var stored in await db.PasswordSetupLinks.Where(l => l.UserId == userId).ToListAsync())
+                stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         }
 
@@ -114,6 +115,8 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
         }
         var afterUnlock = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
 
+        var codeWhileLocked = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Code)}");
+        Assert.Contains("有効期限が切れています", codeWhileLocked);
         Assert.Contains("有効期限が切れています", whileLocked);
         Assert.Contains("有効期限が切れています", await afterUnlock.Content.ReadAsStringAsync());
         Assert.NotEqual(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
@@ -138,6 +141,44 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
         await using var check = factory.Services.CreateAsyncScope();
         var again = check.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
         Assert.False(await again.HasPasswordAsync((await again.FindByEmailAsync(link.Email))!));
+    }
+
+    [Fact]
+    public async Task The_short_code_opens_the_same_link_with_the_same_expiry_and_either_one_spends_both()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", link.Code);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            var userId = await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync();
+            var rows = await db.PasswordSetupLinks.Where(l => l.UserId == userId).ToListAsync();
+            Assert.Equal(2, rows.Count);
+            Assert.Single(rows.Select(r => r.ExpiresAt).Distinct());
+        }
+        // Typed from paper: lower case, without hyphens.
+        var typed = link.Code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var form = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={typed}");
+        Assert.Contains("data-testid=\"set-password-new\"", form);
+
+        var set = await PostPasswordAsync(factory.CreateBrowserLikeClient(), typed, "Codepass-2026", "Codepass-2026");
+
+        Assert.Contains(link.Email, await set.Content.ReadAsStringAsync());
+        var linkAfter = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Token)}");
+        var codeAfter = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Code)}");
+        Assert.Contains("すでに使われています", linkAfter);
+        Assert.Contains("すでに使われています", codeAfter);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Codepass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_address_printed_on_the_slip_asks_for_the_code()
+    {
+        var html = await factory.CreateBrowserLikeClient().GetStringAsync("/Account/SetPassword");
+
+        Assert.Contains("data-testid=\"set-password-code\"", html);
+        Assert.DoesNotContain("data-testid=\"set-password-problem\"", html);
     }
 
     [Fact]

@@ -79,6 +79,11 @@ public static class SecOpsDxHosting
         services.AddComplianceDashboard(builder.Configuration);
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
+        services.AddKeyedSingleton(ClientFailureLimiter.SetupLink, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.SignIn;
+            return new ClientFailureLimiter(o.UnknownSetupLinksPerClient, TimeSpan.FromMinutes(Math.Max(1, o.WindowMinutes)));
+        });
         services.AddSingleton(sp => SignInThrottle.Create(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.SignIn));
         services.AddSecOpsDxHealthChecks();
         services.AddSingleton<AuditCheckpointing>();

@@ -95,6 +95,12 @@ public sealed class SignInSettings
 
     public int WindowMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Unknown set-password links or short codes one client address may try per window (WindowMinutes) before the
+    /// page refuses it; with 60 random bits in a code this keeps guessing hopeless.
+    /// </summary>
+    public int UnknownSetupLinksPerClient { get; set; } = 10;
+
     /// <summary>Days a one-time link to set the first password (bulk accounts) stays valid.</summary>
     public int SetupLinkDays { get; set; } = 14;
 }

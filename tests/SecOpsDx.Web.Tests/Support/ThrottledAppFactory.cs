@@ -21,6 +21,7 @@ public class ThrottledAppFactory : AppFactory
         ["SecOpsDx:Api:FailedAuthPerMinute"] = "3",
         ["SecOpsDx:SignIn:FailedPerAccountAndClient"] = "3",
         ["SecOpsDx:SignIn:FailedPerClient"] = "8",
+        ["SecOpsDx:SignIn:UnknownSetupLinksPerClient"] = "3",
     })
     {
     }
