@@ -80,8 +80,9 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
         {
             var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
             var userId = await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync();
-            var stored = await db.PasswordSetupLinks.SingleAsync(l => l.UserId == userId);
-            stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
+            // The link and its short code share one expiry.
+            foreach (var stored in await db.PasswordSetupLinks.Where(l => l.UserId == userId).ToListAsync())
+                stored.ExpiresAt = DateTime.UtcNow.AddMinutes(-1);
             await db.SaveChangesAsync();
         }
 
@@ -90,6 +91,94 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
         var unknown = await factory.CreateBrowserLikeClient().GetStringAsync("/Account/SetPassword?token=not-a-token");
         Assert.Contains("このリンクは使えません", unknown);
         Assert.NotEqual(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Locking_an_account_cancels_its_link_which_then_reads_as_expired_even_after_unlocking()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        string userId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            userId = (await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync())!;
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().LockAsync(userId);
+        }
+
+        var whileLocked = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Token)}");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().UnlockAsync(userId);
+        }
+        var afterUnlock = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
+
+        var codeWhileLocked = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Code)}");
+        Assert.Contains("有効期限が切れています", codeWhileLocked);
+        Assert.Contains("有効期限が切れています", whileLocked);
+        Assert.Contains("有効期限が切れています", await afterUnlock.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Firstpass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_of_an_account_locked_any_other_way_is_refused_as_expired_while_the_lock_stands()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "system:test");
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(link.Email))!;
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        var posted = await PostPasswordAsync(factory.CreateBrowserLikeClient(), link.Token, "Firstpass-2026", "Firstpass-2026");
+
+        Assert.Contains("有効期限が切れています", await posted.Content.ReadAsStringAsync());
+        await using var check = factory.Services.CreateAsyncScope();
+        var again = check.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        Assert.False(await again.HasPasswordAsync((await again.FindByEmailAsync(link.Email))!));
+    }
+
+    [Fact]
+    public async Task The_short_code_opens_the_same_link_with_the_same_expiry_and_either_one_spends_both()
+    {
+        var result = await CreateForADepartmentAsync();
+        var link = result.Created[0];
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", link.Code);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            var userId = await db.Staff.Where(s => s.EmployeeNumber == link.EmployeeNumber).Select(s => s.UserId).SingleAsync();
+            var rows = await db.PasswordSetupLinks.Where(l => l.UserId == userId).ToListAsync();
+            Assert.Equal(2, rows.Count);
+            Assert.Single(rows.Select(r => r.ExpiresAt).Distinct());
+        }
+        // Typed from paper: lower case, without hyphens.
+        var typed = link.Code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        var form = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={typed}");
+        Assert.Contains("data-testid=\"set-password-new\"", form);
+
+        var set = await PostPasswordAsync(factory.CreateBrowserLikeClient(), typed, "Codepass-2026", "Codepass-2026");
+
+        Assert.Contains(link.Email, await set.Content.ReadAsStringAsync());
+        var linkAfter = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Token)}");
+        var codeAfter = await factory.CreateBrowserLikeClient().GetStringAsync($"/Account/SetPassword?token={Uri.EscapeDataString(link.Code)}");
+        Assert.Contains("すでに使われています", linkAfter);
+        Assert.Contains("すでに使われています", codeAfter);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(factory.CreateBrowserLikeClient(), link.Email, "Codepass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_address_printed_on_the_slip_asks_for_the_code()
+    {
+        var html = await factory.CreateBrowserLikeClient().GetStringAsync("/Account/SetPassword");
+
+        Assert.Contains("data-testid=\"set-password-code\"", html);
+        Assert.DoesNotContain("data-testid=\"set-password-problem\"", html);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed record IssuedPassword(string Email, string Password);
 /// Sign-in accounts of staff: creating them, their roles, locking and password resets. Each operation runs in a
 /// fresh scope (Identity keeps a DbContext) but is audited under the administrator who asked for it.
 /// </summary>
-public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentActor actor, IDbContextFactory<SecOpsDxDbContext> factory)
+public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentActor actor, IDbContextFactory<SecOpsDxDbContext> factory, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? text = null, CancellationToken ct = default)
     {
@@ -116,6 +116,9 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         await InScopeAsync(async (sp, users) =>
         {
             var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
+            // Identity saves through the same context, so the cancelled links are written with the lock.
+            if (until is not null)
+                await BulkAccounts.CancelOutstandingLinksAsync(sp.GetRequiredService<SecOpsDxDbContext>(), user.Id, time.GetUtcNow().UtcDateTime);
             AccountProvisioning.Check(await users.SetLockoutEndDateAsync(user, until));
             if (until is null) AccountProvisioning.Check(await users.ResetAccessFailedCountAsync(user));
             AccountProvisioning.Check(await users.UpdateSecurityStampAsync(user));

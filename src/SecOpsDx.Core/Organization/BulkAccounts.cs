@@ -12,8 +12,11 @@ namespace SecOpsDx.Core.Organization;
 /// <summary>Who would get an account: staff in post without one. Those without an e-mail address cannot, and are named.</summary>
 public sealed record BulkCandidate(int StaffId, string EmployeeNumber, string FullName, string DepartmentName, string? Email, bool EmailTaken);
 
-/// <summary>One line of the sheet handed out: the person and their one-time link token.</summary>
-public sealed record IssuedSetupLink(string EmployeeNumber, string FullName, string DepartmentName, string Email, string Token, DateTime ExpiresAt);
+/// <summary>
+/// One slip of the sheet handed out: the person, their one-time link token, and a short code that opens the same
+/// link when typed (either one spends both).
+/// </summary>
+public sealed record IssuedSetupLink(string EmployeeNumber, string FullName, string DepartmentName, string Email, string Token, string Code, DateTime ExpiresAt);
 
 public sealed record BulkResult(IReadOnlyList<IssuedSetupLink> Created, IReadOnlyList<BulkCandidate> Skipped);
 
@@ -71,9 +74,12 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
             AccountProvisioning.Check(await users.AddToRoleAsync(user, Roles.Staff));
             staff.UserId = user.Id;
             var token = NewToken();
+            var code = SetupCode.New();
+            // The short code is a second key to the same link: same person, same expiry, spent together.
             db.Add(new PasswordSetupLink { UserId = user.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = expires });
+            db.Add(new PasswordSetupLink { UserId = user.Id, TokenHash = Hash(SetupCode.Normalize(code)!), CreatedAt = now, ExpiresAt = expires });
             await db.SaveChangesAsync(ct);
-            created.Add(new IssuedSetupLink(c.EmployeeNumber, c.FullName, c.DepartmentName, c.Email!, token, expires));
+            created.Add(new IssuedSetupLink(c.EmployeeNumber, c.FullName, c.DepartmentName, c.Email!, token, code, expires));
         }
         return new BulkResult(created, skipped);
     }
@@ -98,12 +104,20 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
         if (user is null) return (SetupLinkProblem.Unknown, [], null);
         scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(user.Id, user.Email ?? user.Id);
         // Claim the link first, so two posts of the same link cannot both set a password.
-        link.UsedAt = time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
+        link.UsedAt = now;
         await db.SaveChangesAsync(ct);
         var result = await users.HasPasswordAsync(user)
             ? IdentityResult.Failed(new IdentityError { Code = "PasswordAlreadySet", Description = "" })
             : await users.AddPasswordAsync(user, password);
-        if (result.Succeeded) return (null, [], user.Email);
+        if (result.Succeeded)
+        {
+            // The other key to the same link (the code, or the address) is spent with it.
+            foreach (var other in await db.Set<PasswordSetupLink>().Where(l => l.UserId == user.Id && l.UsedAt == null).ToListAsync(ct))
+                other.UsedAt = now;
+            await db.SaveChangesAsync(ct);
+            return (null, [], user.Email);
+        }
         // The password was refused: the link stays usable for another try.
         link.UsedAt = null;
         await db.SaveChangesAsync(ct);
@@ -115,15 +129,30 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
     private static async Task<PasswordSetupLink?> FindAsync(SecOpsDxDbContext db, string? token, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100) return null;
-        var hash = Hash(token.Trim());
-        return await db.Set<PasswordSetupLink>().SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
+        var hash = Hash(SetupCode.Normalize(token) ?? token.Trim());
+        return await db.Set<PasswordSetupLink>().Include(l => l.User).SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
     }
 
+    /// <summary>
+    /// A link of a suspended account reads as expired: it was cancelled when the account was locked or disabled,
+    /// and one that escaped that (an account locked some other way) is refused while the lock stands.
+    /// </summary>
     private SetupLinkProblem? Problem(PasswordSetupLink? link) =>
         link is null ? SetupLinkProblem.Unknown
         : link.UsedAt is not null ? SetupLinkProblem.Used
         : link.ExpiresAt <= time.GetUtcNow().UtcDateTime ? SetupLinkProblem.Expired
+        : link.User?.LockoutEnd is { } end && end > time.GetUtcNow() ? SetupLinkProblem.Expired
         : null;
+
+    /// <summary>
+    /// Ends the person's unused links now, for an account being locked or disabled: a sheet handed out earlier must
+    /// not reopen it. The caller saves the change with the lock, so both are audited together.
+    /// </summary>
+    public static async Task CancelOutstandingLinksAsync(SecOpsDxDbContext db, string userId, DateTime now, CancellationToken ct = default)
+    {
+        var open = await db.Set<PasswordSetupLink>().Where(l => l.UserId == userId && l.UsedAt == null && l.ExpiresAt > now).ToListAsync(ct);
+        foreach (var link in open) link.ExpiresAt = now;
+    }
 
     private static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');

@@ -9,7 +9,7 @@ namespace SecOpsDx.Web.Hosting;
 public sealed class ClientFailureLimiter : IDisposable
 {
     public const string Api = "api";
-    public const string SignIn = "sign-in";
+    public const string SetupLink = "setup-link";
 
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly Lock _gate = new();

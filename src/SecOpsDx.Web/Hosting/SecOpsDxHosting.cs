@@ -79,11 +79,12 @@ public static class SecOpsDxHosting
         services.AddComplianceDashboard(builder.Configuration);
         services.AddKeyedSingleton(ClientFailureLimiter.Api, (sp, _) =>
             new ClientFailureLimiter(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.Api.FailedAuthPerMinute, TimeSpan.FromMinutes(1)));
-        services.AddKeyedSingleton(ClientFailureLimiter.SignIn, (sp, _) =>
+        services.AddKeyedSingleton(ClientFailureLimiter.SetupLink, (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.SignIn;
-            return new ClientFailureLimiter(o.FailedPerClient, TimeSpan.FromMinutes(Math.Max(1, o.WindowMinutes)));
+            return new ClientFailureLimiter(o.UnknownSetupLinksPerClient, TimeSpan.FromMinutes(Math.Max(1, o.WindowMinutes)));
         });
+        services.AddSingleton(sp => SignInThrottle.Create(sp.GetRequiredService<IOptions<SecOpsDxOptions>>().Value.SignIn));
         services.AddSecOpsDxHealthChecks();
         services.AddSingleton<AuditCheckpointing>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointing>());
@@ -136,7 +137,7 @@ public static class SecOpsDxHosting
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.MaxFailedAccessAttempts = SignInThrottle.AccountLockoutThreshold;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()

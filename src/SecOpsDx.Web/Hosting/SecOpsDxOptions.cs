@@ -82,14 +82,26 @@ public sealed class ApiSettings
 public sealed class SignInSettings
 {
     /// <summary>
-    /// Failed sign-ins one client address may make per window, whichever addresses it types. Below the account
-    /// lockout threshold (5), one client needs two windows to lock an account, so it cannot keep one locked.
-    /// Behind a proxy, list it in SecOpsDx:TrustedProxies so that each client is told apart by X-Forwarded-For;
-    /// otherwise everyone behind it shares the allowance.
+    /// Failed sign-ins one client address may make on one account name per window. Kept below the account lockout
+    /// threshold (5), so one address needs two windows to lock an account and cannot keep anyone else's locked;
+    /// a value of 5 or more gives that up.
     /// </summary>
-    public int FailedPerClient { get; set; } = 4;
+    public int FailedPerAccountAndClient { get; set; } = 4;
+
+    /// <summary>
+    /// Failed sign-ins one client address may make per window, whichever names it types: a ceiling well above one
+    /// person's mistakes, as many staff may share an address (NAT, virtual desktops, a proxy). Behind a proxy, list
+    /// it in SecOpsDx:TrustedProxies so that each client is told apart by X-Forwarded-For.
+    /// </summary>
+    public int FailedPerClient { get; set; } = 40;
 
     public int WindowMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// Unknown set-password links or short codes one client address may try per window (WindowMinutes) before the
+    /// page refuses it; with 60 random bits in a code this keeps guessing hopeless.
+    /// </summary>
+    public int UnknownSetupLinksPerClient { get; set; } = 10;
 
     /// <summary>Days a one-time link to set the first password (bulk accounts) stays valid.</summary>
     public int SetupLinkDays { get; set; } = 14;

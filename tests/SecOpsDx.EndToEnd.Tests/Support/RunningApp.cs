@@ -49,6 +49,7 @@ public sealed partial class RunningApp : IAsyncDisposable
         // Every browser of the suite signs in from 127.0.0.1: the per-client allowance of failed sign-ins is for
         // strangers, not for a test suite that types a wrong password on purpose now and then.
         psi.Environment["SecOpsDx__SignIn__FailedPerClient"] = "1000";
+        psi.Environment["SecOpsDx__SignIn__FailedPerAccountAndClient"] = "1000";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) psi.Environment[k] = v;
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the app");

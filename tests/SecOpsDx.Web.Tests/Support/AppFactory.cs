@@ -30,6 +30,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SecOpsDx:DemoStaffCount", "20");
         // Every test client shares one address here; the per-client allowances are tested with ThrottledAppFactory.
         builder.UseSetting("SecOpsDx:SignIn:FailedPerClient", "1000");
+        builder.UseSetting("SecOpsDx:SignIn:FailedPerAccountAndClient", "1000");
+        builder.UseSetting("SecOpsDx:SignIn:UnknownSetupLinksPerClient", "1000");
         builder.UseSetting("SecOpsDx:Api:FailedAuthPerMinute", "1000");
         // Schedules run only where a test is about them (JobsOn): a job firing at a five-minute mark while a test
         // breaks the database on purpose would otherwise retry its bookkeeping for ever and hold up the shutdown.

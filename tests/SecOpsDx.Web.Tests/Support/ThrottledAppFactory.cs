@@ -12,12 +12,23 @@ namespace SecOpsDx.Web.Tests.Support;
 /// The app with small failure allowances, where a test header stands for the client's address (the test server
 /// has none) and every log entry is kept for the test to read.
 /// </summary>
-public sealed class ThrottledAppFactory() : AppFactory(new()
+public class ThrottledAppFactory : AppFactory
 {
-    ["SecOpsDx:Api:FailedAuthPerMinute"] = "3",
-    ["SecOpsDx:SignIn:FailedPerClient"] = "3",
-})
-{
+    public ThrottledAppFactory() : this([]) { }
+
+    protected ThrottledAppFactory(Dictionary<string, string?> settings) : base(new Dictionary<string, string?>(settings)
+    {
+        ["SecOpsDx:Api:FailedAuthPerMinute"] = "3",
+        ["SecOpsDx:SignIn:FailedPerAccountAndClient"] = "3",
+        ["SecOpsDx:SignIn:FailedPerClient"] = "8",
+        ["SecOpsDx:SignIn:UnknownSetupLinksPerClient"] = "3",
+    })
+    {
+    }
+
+    /// <summary>The environment the app runs in; Development unless a subclass says otherwise.</summary>
+    protected virtual string EnvironmentName => "Development";
+
     public const string ClientHeader = "X-Test-Client-Address";
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Log { get; } = new();
@@ -25,6 +36,7 @@ public sealed class ThrottledAppFactory() : AppFactory(new()
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();

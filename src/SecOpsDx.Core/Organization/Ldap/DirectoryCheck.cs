@@ -96,6 +96,7 @@ public sealed class DirectoryCheck(SecOpsDxDbContext db, IDirectory directory, U
         await ResolveAsync(finding, DirectoryFindingResolution.ConfirmedRetired, ct);
         if (staff.UserId is not null && await users.FindByIdAsync(staff.UserId) is { } account)
         {
+            await BulkAccounts.CancelOutstandingLinksAsync(db, account.Id, time.GetUtcNow().UtcDateTime, ct);
             AccountProvisioning.Check(await users.SetLockoutEndDateAsync(account, DateTimeOffset.MaxValue));
             AccountProvisioning.Check(await users.UpdateSecurityStampAsync(account));
         }
