@@ -11,8 +11,8 @@ using SecOpsDx.Core.Data;
 namespace SecOpsDx.Core.Data.Migrations
 {
     [DbContext(typeof(SecOpsDxDbContext))]
-    [Migration("20261207194605_OrganPublication")]
-    partial class OrganPublication
+    [Migration("20261207221046_LegalClocksAndRegisters")]
+    partial class LegalClocksAndRegisters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -306,6 +306,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExposedToPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("FinancialLossRisk")
                         .HasColumnType("INTEGER");
 
@@ -326,6 +329,9 @@ namespace SecOpsDx.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MyNumberSystemsInvolved")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
@@ -552,6 +558,10 @@ namespace SecOpsDx.Core.Data.Migrations
 
                     b.Property<int>("IncidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
@@ -1559,6 +1569,10 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Methods")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NotApplicableReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1954,6 +1968,46 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Drills");
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Training.DrillManualReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrillId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrillResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrillId");
+
+                    b.HasIndex("DrillResultId")
+                        .IsUnique();
+
+                    b.ToTable("DrillManualReports");
                 });
 
             modelBuilder.Entity("SecOpsDx.Core.Training.DrillResult", b =>
@@ -2573,6 +2627,21 @@ namespace SecOpsDx.Core.Data.Migrations
                     b.HasOne("SecOpsDx.Core.Separation.SelfCheck", null)
                         .WithMany()
                         .HasForeignKey("SelfCheckId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecOpsDx.Core.Training.DrillManualReport", b =>
+                {
+                    b.HasOne("SecOpsDx.Core.Training.Drill", null)
+                        .WithMany()
+                        .HasForeignKey("DrillId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecOpsDx.Core.Training.DrillResult", null)
+                        .WithMany()
+                        .HasForeignKey("DrillResultId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
