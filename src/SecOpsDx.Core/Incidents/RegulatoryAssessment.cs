@@ -43,6 +43,9 @@ public static class ReportableReasons
     public static ReportingLaw Law(this ReportableReason reason) => reason >= ReportableReason.MyNumberSystems
         ? ReportingLaw.MyNumberAct
         : ReportingLaw.PersonalInformationProtectionAct;
+
+    /// <summary>The laws the reasons come from, in the order a ticket shows them.</summary>
+    public static IReadOnlyList<ReportingLaw> Laws(this IEnumerable<ReportableReason> reasons) => reasons.Select(r => r.Law()).Distinct().Order().ToList();
 }
 
 public sealed record RegulatoryAssessment(
@@ -69,7 +72,7 @@ public sealed record RegulatoryAssessment(
     public bool MustNotifyIndividuals => MustReportToPpc;
 
     /// <summary>The laws the reasons come from, in the order the ticket shows them.</summary>
-    public IReadOnlyList<ReportingLaw> Laws => Reasons.Select(r => r.Law()).Distinct().Order().ToList();
+    public IReadOnlyList<ReportingLaw> Laws => Reasons.Laws();
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public sealed record PpcDuty(
     public ReportRow? Notice { get; init; }
 
     /// <summary>The laws the reasons come from (個人情報保護法, 番号法), in the order the ticket shows them.</summary>
-    public IReadOnlyList<ReportingLaw> Laws => Reasons.Select(r => r.Law()).Distinct().Order().ToList();
+    public IReadOnlyList<ReportingLaw> Laws => Reasons.Laws();
 
     public bool MustReport => Preliminary is { State: not ReportState.NotRequired } || Final is { State: not ReportState.NotRequired };
 
