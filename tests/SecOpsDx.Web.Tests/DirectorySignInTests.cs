@@ -37,6 +37,18 @@ public sealed class DirectoryFixture : IAsyncLifetime
         new("nightly", Password, "100010", "nightly@directory.example", "夜間 十"),
         // Signs in to the directory fine but is nobody in the roster.
         new("ghost", Password, "999999", "ghost@directory.example", "名簿 なし"),
+        // In a 課's group, which is inside the group that is inside the mapped CSIRT group.
+        new("nested", Password, "100011", "nested@directory.example", "入れ子 十一"),
+        // In two groups that contain each other.
+        new("looper", Password, "100012", "looper@directory.example", "循環 十二"),
+        // The demo account staff@example.jp (職員番号 D0005), which has a local password until it is linked.
+        new("madoguchi", Password, "D0005", "staff@example.jp", "窓口 さくら"),
+        // The demo administrator admin@example.jp (D0001), named as a break-glass account in the settings.
+        new("johotaro", Password, "D0001", "admin@example.jp", "情報 太郎"),
+        // Disabled, for the check that a refusal is only kept once the password was right.
+        new("dormant", Password, "100013", "dormant@directory.example", "休眠 十三", Disabled: true),
+        // Types their name as Windows users do, DOMAIN\user.
+        new("winuser", Password, "100014", "winuser@directory.example", "窓井 十四"),
     ];
 
     public Slapd Server { get; private set; } = default!;
@@ -46,11 +58,17 @@ public sealed class DirectoryFixture : IAsyncLifetime
     {
         Server = await Slapd.StartAsync(People, new Dictionary<string, string[]>
         {
-            ["SecOpsDx-CSIRT"] = ["sato", "mapper"],
-            ["SecOpsDx-Managers"] = ["mapper"],
+            ["SecOpsDx-CSIRT"] = ["sato", "mapper", "group:CSIRT-Members"],
+            ["CSIRT-Members"] = ["group:Kikaku-ka"],
+            ["Kikaku-ka"] = ["nested"],
+            ["SecOpsDx-Managers"] = ["mapper", "group:LoopA"],
+            ["LoopA"] = ["group:LoopB"],
+            ["LoopB"] = ["looper", "group:LoopA"],
             ["Unmapped"] = ["suzuki"],
         });
-        App = new SettingsAppFactory(AppFactory.JobsOn(Server.AppSettings(("SecOpsDx-CSIRT", Roles.Csirt), ("SecOpsDx-Managers", Roles.Manager))));
+        var settings = Server.AppSettings(("SecOpsDx-CSIRT", Roles.Csirt), ("SecOpsDx-Managers", Roles.Manager));
+        settings["SecOpsDx:Directory:BreakGlassAccounts:0"] = "admin@example.jp";
+        App = new SettingsAppFactory(AppFactory.JobsOn(settings));
         _ = App.Server;
     }
 
@@ -267,7 +285,7 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
         var (code, output) = await SyncDirectoryVerbAsync();
 
         Assert.Equal(0, code);
-        Assert.True(output.Contains("new findings (account gone or disabled): 3", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("new findings (account gone, disabled or expired): 3", StringComparison.Ordinal), output);
         var findings = await FindingsAsync();
         Assert.Equal(DirectoryFindingKind.Disabled, findings.Single(f => f.EmployeeNumber == "100006").Kind);
         Assert.Equal(DirectoryFindingKind.Missing, findings.Single(f => f.EmployeeNumber == "100007").Kind);
@@ -295,7 +313,7 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
         fixture.Server.Modify(Slapd.PersonDn("onleave"), DirectoryAttributeOperation.Delete, "employeeType", "disabled");
         var (code2, output2) = await SyncDirectoryVerbAsync();
         Assert.Equal(0, code2);
-        Assert.True(output2.Contains("new findings (account gone or disabled): 0", StringComparison.Ordinal), output2);
+        Assert.True(output2.Contains("new findings (account gone, disabled or expired): 0", StringComparison.Ordinal), output2);
         Assert.Contains("restored since the last check: 1", output2);
         Assert.DoesNotContain(await FindingsAsync(), f => f.EmployeeNumber is "100006" or "100007" or "100008");
     }
@@ -338,6 +356,200 @@ public sealed class DirectorySignInTests(DirectoryFixture fixture) : IClassFixtu
         Assert.Contains(await FindingsAsync(), f => f.Id == finding.Id);
         Assert.Null(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().Staff.Where(s => s.EmployeeNumber == "100004").Select(s => s.RetiredOn).SingleAsync()));
         await InScopeAsync(async sp => { await sp.GetRequiredService<DirectoryCheck>().DismissAsync(finding.Id, finding.Version); return true; });
+    }
+    [Fact]
+    public async Task A_member_of_a_group_nested_two_levels_inside_the_mapped_group_gets_its_role()
+    {
+        // OpenLDAP has no in-chain matching rule: the groups are walked level by level.
+        var (response, _) = await SignInAsync("nested", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([Roles.Csirt, Roles.Staff], (await RolesOfAsync((await LinkedAccountAsync("100011"))!)).Order());
+    }
+
+    [Fact]
+    public async Task Groups_that_contain_each_other_end_the_walk_and_still_give_their_role()
+    {
+        var clock = Stopwatch.StartNew();
+        var (response, _) = await SignInAsync("looper", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal([Roles.Manager, Roles.Staff], (await RolesOfAsync((await LinkedAccountAsync("100012"))!)).Order());
+    }
+
+    [Fact]
+    public async Task Linking_an_account_that_has_a_local_password_removes_it_so_only_the_directory_signs_it_in()
+    {
+        // The demo account signs in with its own password before it is linked.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("staff@example.jp", AppFactory.DemoPassword)).Response.StatusCode);
+        var before = (await LinkedAccountAsync("D0005"))!;
+        Assert.NotNull(before.PasswordHash);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("madoguchi", DirectoryFixture.Password)).Response.StatusCode);
+
+        var linked = (await LinkedAccountAsync("D0005"))!;
+        Assert.Equal(before.Id, linked.Id);
+        Assert.Null(linked.PasswordHash);
+        Assert.NotEqual(before.SecurityStamp, linked.SecurityStamp);
+        // The old password no longer opens the account: its address now goes to the directory, which knows another one.
+        var (old, html) = await SignInAsync("staff@example.jp", AppFactory.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        Assert.Contains("data-testid=\"login-error\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("staff@example.jp", DirectoryFixture.Password)).Response.StatusCode);
+        // Nobody can give it a local password again while it is linked.
+        var refused = await Assert.ThrowsAsync<SecOpsDx.Core.DomainException>(() => InScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "admin@example.jp");
+            return await sp.GetRequiredService<AccountAdministration>().ResetPasswordAsync(linked.Id);
+        }));
+        Assert.Equal(SecOpsDx.Core.ErrorCodes.DirectoryAccountPassword, refused.Code);
+        Assert.Null((await LinkedAccountAsync("D0005"))!.PasswordHash);
+
+        // Disabled in the directory, the person is refused by every path.
+        fixture.Server.Modify(Slapd.PersonDn("madoguchi"), DirectoryAttributeOperation.Add, "employeeType", "disabled");
+        try
+        {
+            foreach (var (name, password) in new[] { ("madoguchi", DirectoryFixture.Password), ("staff@example.jp", DirectoryFixture.Password), ("staff@example.jp", AppFactory.DemoPassword) })
+                Assert.Equal(HttpStatusCode.OK, (await SignInAsync(name, password)).Response.StatusCode);
+        }
+        finally
+        {
+            fixture.Server.Modify(Slapd.PersonDn("madoguchi"), DirectoryAttributeOperation.Delete, "employeeType", "disabled");
+        }
+    }
+
+    [Fact]
+    public async Task A_break_glass_account_named_in_the_settings_keeps_its_local_password_when_linked()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("johotaro", DirectoryFixture.Password)).Response.StatusCode);
+
+        var admin = (await LinkedAccountAsync("D0001"))!;
+        Assert.Equal("admin@example.jp", admin.Email);
+        Assert.NotNull(admin.PasswordHash);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("admin@example.jp", AppFactory.DemoPassword)).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task At_start_a_linked_account_that_still_has_a_local_password_loses_it()
+    {
+        // An account linked before linking removed passwords: csirt@example.jp with a directory login and its password.
+        var userId = await InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync("csirt@example.jp"))!;
+            await users.AddLoginAsync(user, new UserLoginInfo(DirectoryAccounts.LoginProvider, "linked-long-ago", "Directory"));
+            return user.Id;
+        });
+
+        var dropped = await InScopeAsync(sp => sp.GetRequiredService<DirectoryAccounts>().DropLocalPasswordsOfLinkedAccountsAsync());
+
+        Assert.True(dropped >= 1);
+        var csirt = await InScopeAsync(sp => sp.GetRequiredService<UserManager<ApplicationUser>>().FindByIdAsync(userId));
+        Assert.Null(csirt!.PasswordHash);
+        // The break-glass administrator, linked or not, keeps hers.
+        Assert.NotNull((await InScopeAsync(sp => sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("admin@example.jp")))!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_disabled_person_with_a_wrong_password_is_told_it_is_wrong_and_no_refusal_is_kept()
+    {
+        var (wrong, html) = await SignInAsync("dormant", "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("パスワードが正しくありません", html);
+        Assert.False(await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>().DirectoryRefusals.AnyAsync(r => r.LoginName == "dormant")));
+
+        var (right, rightHtml) = await SignInAsync("dormant", DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("ディレクトリで無効", rightHtml);
+        Assert.Equal(DirectoryRefusalReason.DirectoryDisabled, await InScopeAsync(sp => sp.GetRequiredService<SecOpsDxDbContext>()
+            .DirectoryRefusals.Where(r => r.LoginName == "dormant").Select(r => r.Reason).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("CITY\\winuser")]
+    [InlineData("city\\winuser")]
+    [InlineData(" CITY\\winuser ")]
+    public async Task A_name_typed_as_DOMAIN_backslash_user_signs_in_as_that_user(string typed)
+    {
+        var (response, _) = await SignInAsync(typed, DirectoryFixture.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(await LinkedAccountAsync("100014"));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_its_error_speak_of_the_user_name_when_the_directory_is_on()
+    {
+        var (_, html) = await SignInAsync("nobody-at-all", "whatever");
+
+        Assert.Contains("ユーザー名またはメールアドレス", html);
+        Assert.Contains("ユーザー名(またはメールアドレス)かパスワードが正しくありません", html);
+        Assert.DoesNotContain("メールアドレスまたはパスワードが正しくありません", html);
+    }
+}
+
+/// <summary>A directory that accepts connections and never answers: every sign-in ends at the timeout, and so do the LDAP calls behind it.</summary>
+public sealed class DirectoryHangTests
+{
+    [Fact]
+    public async Task Ten_sign_ins_against_a_silent_directory_each_answer_and_leave_no_connection_open()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var accepted = new System.Collections.Concurrent.ConcurrentQueue<System.Net.Sockets.Socket>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            try { while (true) accepted.Enqueue(await silent.AcceptSocketAsync(stop.Token)); }
+            catch (OperationCanceledException) { }
+        });
+        await using var app = new SettingsAppFactory(new()
+        {
+            ["SecOpsDx:Directory:Enabled"] = "true",
+            ["SecOpsDx:Directory:Host"] = "127.0.0.1",
+            ["SecOpsDx:Directory:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SecOpsDx:Directory:Transport"] = "Plain",
+            ["SecOpsDx:Directory:AllowPlainLdap"] = "true",
+            ["SecOpsDx:Directory:BindDn"] = Slapd.ServiceDn,
+            ["SecOpsDx:Directory:UserBaseDn"] = Slapd.People,
+            ["SecOpsDx:Directory:TimeoutSeconds"] = "1",
+        });
+
+        // The app starts (database, demo data) before the clock runs.
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowserLikeClient().GetAsync("/Account/Login")).StatusCode);
+        for (var i = 0; i < 10; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var response = await SignIn.PostLoginAsync(app.CreateBrowserLikeClient(), $"person{i}", "a-password");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"sign-in {i} took {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.Contains("ディレクトリに接続できません", await response.Content.ReadAsStringAsync());
+        }
+
+        // Every connection the app opened is closed by it once its call timed out: the peer reads end-of-stream.
+        Assert.True(accepted.Count >= 10, $"{accepted.Count} connections");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        foreach (var socket in accepted)
+        {
+            using (socket)
+            {
+                var buffer = new byte[4096];
+                var closed = false;
+                while (!closed && DateTime.UtcNow < deadline)
+                {
+                    using var wait = new CancellationTokenSource(deadline - DateTime.UtcNow);
+                    try { closed = await socket.ReceiveAsync(buffer, System.Net.Sockets.SocketFlags.None, wait.Token) == 0; }
+                    catch (OperationCanceledException) { break; }
+                    catch (System.Net.Sockets.SocketException) { closed = true; }
+                }
+                Assert.True(closed, "a connection to the silent directory was left open");
+            }
+        }
+        stop.Cancel();
+        await accepting;
     }
 }
 

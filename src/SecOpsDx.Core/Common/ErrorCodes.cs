@@ -88,6 +88,8 @@ public static class ErrorCodes
     public const string OwnAdminRole = "account.own-admin-role";
     public const string LastAdmin = "account.last-admin";
     public const string LockSelf = "account.lock-self";
+    /// <summary>A directory-linked account has no local password: it is changed in the directory.</summary>
+    public const string DirectoryAccountPassword = "account.directory-password";
     /// <summary>{0} = the roles not known.</summary>
     public const string UnknownRole = "account.unknown-role";
     /// <summary>{0} = Identity's own description, already in the user's language.</summary>

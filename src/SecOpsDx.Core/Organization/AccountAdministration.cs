@@ -101,6 +101,9 @@ public sealed class AccountAdministration(IServiceScopeFactory scopes, ICurrentA
         await InScopeAsync(async (sp, users) =>
         {
             var user = await users.FindByIdAsync(userId) ?? throw new DomainException(ErrorCodes.AccountNotFound);
+            // A linked account signs in with its directory password alone; a local one would outlive its directory account.
+            if (await sp.GetRequiredService<Ldap.DirectoryAccounts>().SignsInThroughDirectoryAsync(user))
+                throw new DomainException(ErrorCodes.DirectoryAccountPassword);
             var password = Passwords.Generate();
             var token = await users.GeneratePasswordResetTokenAsync(user);
             AccountProvisioning.Check(await users.ResetPasswordAsync(user, token, password));

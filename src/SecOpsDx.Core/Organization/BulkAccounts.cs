@@ -102,6 +102,9 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByIdAsync(link!.UserId);
         if (user is null) return (SetupLinkProblem.Unknown, [], null);
+        // Linking to the directory ended the person's links; one that escaped that sets no local password.
+        if (await scope.ServiceProvider.GetRequiredService<Ldap.DirectoryAccounts>().SignsInThroughDirectoryAsync(user))
+            return (SetupLinkProblem.Expired, [], null);
         scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(user.Id, user.Email ?? user.Id);
         // Claim the link first, so two posts of the same link cannot both set a password.
         var now = time.GetUtcNow().UtcDateTime;

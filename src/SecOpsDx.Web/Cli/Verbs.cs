@@ -177,15 +177,16 @@ public static class Verbs
             return ExitCodes.BadUsage;
         }
         sp.GetRequiredService<ActorOverride>().Actor = new AuditActor(null, "sync-directory");
-        var result = await sp.GetRequiredService<SecOpsDx.Core.Organization.Ldap.DirectoryCheck>().SyncAsync(ct);
+        var check = sp.GetRequiredService<SecOpsDx.Core.Organization.Ldap.DirectoryCheck>();
+        var result = await check.SyncAsync(ct);
         if (result is null)
         {
-            console.Error.WriteLine($"ディレクトリに接続できません / the directory {settings.Host}:{settings.EffectivePort} cannot be reached");
+            console.Error.WriteLine($"ディレクトリに接続できません / the directory {settings.Host}:{settings.EffectivePort} cannot be used: {check.LastProblem}");
             return ExitCodes.Unavailable;
         }
         console.Out.WriteLine($"ディレクトリの利用者 / people in the directory: {result.PeopleInDirectory}");
         console.Out.WriteLine($"ディレクトリ連携している在職者 / staff in post signing in through it: {result.LinkedStaff}");
-        console.Out.WriteLine($"新たな照合結果 / new findings (account gone or disabled): {result.NewFindings}");
+        console.Out.WriteLine($"新たな照合結果 / new findings (account gone, disabled or expired): {result.NewFindings}");
         console.Out.WriteLine($"復帰 / restored since the last check: {result.Restored}");
         console.Out.WriteLine($"確認待ち / waiting for an Admin on the directory check page: {result.OpenFindings}");
         return ExitCodes.Done;

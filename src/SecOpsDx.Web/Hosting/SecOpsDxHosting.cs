@@ -197,7 +197,13 @@ public static class SecOpsDxHosting
         if (mail.Problems() is { Count: > 0 } mailProblems)
             throw new InvalidOperationException("Mail settings cannot be used: " + string.Join("; ", mailProblems));
         if (directory.Enabled)
+        {
             log.LogInformation("Directory sign-in: {Host}:{Port} ({Transport}), people under {Base}", directory.Host, directory.EffectivePort, directory.Transport, directory.UserBaseDn);
+            // Accounts linked before linking removed the local password (or given one since) lose it now.
+            var dropped = await sp.GetRequiredService<DirectoryAccounts>().DropLocalPasswordsOfLinkedAccountsAsync();
+            if (dropped > 0)
+                log.LogWarning("Directory sign-in: {Count} linked accounts had a local password; it was removed (they sign in through the directory)", dropped);
+        }
         await app.Services.GetRequiredService<AuditCheckpointing>().AdvanceAsync(db);
         if (app.Environment.IsDevelopment() && !await db.Users.AnyAsync())
         {

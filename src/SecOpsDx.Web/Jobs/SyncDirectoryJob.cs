@@ -6,7 +6,7 @@ using SecOpsDx.Core.Organization.Ldap;
 namespace SecOpsDx.Web.Jobs;
 
 /// <summary>
-/// The nightly directory check (what sync-directory does): staff whose directory account is gone or disabled wait
+/// The nightly directory check (what sync-directory does): staff whose directory account is gone, disabled or expired wait
 /// on the directory check page for an Admin. Does nothing when directory sign-in is off.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -21,8 +21,8 @@ public sealed class SyncDirectoryJob(DirectoryCheck check, IOptions<DirectorySet
         var result = await check.SyncAsync(cancellationToken);
         context.Result = result;
         if (result is null)
-            log.LogWarning("sync-directory: the directory {Host} cannot be reached; nothing was changed", settings.Value.Host);
+            log.LogWarning("sync-directory: the directory {Host} cannot be used ({Problem}); nothing was changed", settings.Value.Host, check.LastProblem);
         else if (result.NewFindings > 0)
-            log.LogWarning("sync-directory: {New} staff whose directory account is gone or disabled wait for an Admin ({Open} open)", result.NewFindings, result.OpenFindings);
+            log.LogWarning("sync-directory: {New} staff whose directory account is gone, disabled or expired wait for an Admin ({Open} open)", result.NewFindings, result.OpenFindings);
     }
 }

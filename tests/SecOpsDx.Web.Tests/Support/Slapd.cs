@@ -97,12 +97,14 @@ public sealed class Slapd : IAsyncDisposable
             if (p.Disabled) lines.Add("employeeType: disabled");
             Entry(PersonDn(p.Uid), [.. lines]);
         }
+        // A member named "group:X" is the group X (groups inside groups).
         foreach (var (group, members) in groups)
-            Entry(GroupDn(group), ["objectClass: groupOfNames", $"cn: {group}", .. members.Select(m => $"member: {PersonDn(m)}")]);
+            Entry(GroupDn(group), ["objectClass: groupOfNames", $"cn: {group}", .. members.Select(m => $"member: {MemberDn(m)}")]);
         return text.ToString();
     }
 
     public static string PersonDn(string uid) => $"uid={uid},{People}";
+    private static string MemberDn(string member) => member.StartsWith("group:", StringComparison.Ordinal) ? GroupDn(member["group:".Length..]) : PersonDn(member);
     public static string GroupDn(string cn) => $"cn={cn},{Groups}";
 
     /// <summary>Changes the directory as its administrators would (as the root account).</summary>

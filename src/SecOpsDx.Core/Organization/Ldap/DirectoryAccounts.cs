@@ -46,6 +46,7 @@ public sealed class DirectoryAccounts(
             }
             AccountProvisioning.Check(await users.AddLoginAsync(user, new UserLoginInfo(LoginProvider, person.Id, "Directory")));
             log.LogInformation("Directory account {DirectoryId} linked to staff {EmployeeNumber}", person.Id, staff.EmployeeNumber);
+            await DropLocalPasswordAsync(user, ct);
         }
         else if (staff is not null && !staff.IsActiveOn(JapanTime.Today(time)))
         {
@@ -53,6 +54,57 @@ public sealed class DirectoryAccounts(
         }
         var (added, removed) = await ApplyGroupRolesAsync(user, person.Groups);
         return new DirectoryLink(user, null, added, removed);
+    }
+
+    /// <summary>
+    /// From the moment an account is linked to a directory identity it signs in through the directory alone: a local
+    /// password (a demo account's, or one set from a アカウント一括作成 sheet) would keep working after the person is
+    /// disabled in the directory, and while it is down. So the password is removed and unused set-password links are
+    /// ended, except for the break-glass accounts named in settings.
+    /// </summary>
+    private async Task DropLocalPasswordAsync(ApplicationUser user, CancellationToken ct)
+    {
+        if (options.Value.IsBreakGlass(user.UserName, user.Email)) return;
+        await BulkAccounts.CancelOutstandingLinksAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct);
+        if (await users.HasPasswordAsync(user))
+        {
+            // RemovePassword also renews the security stamp, so sessions opened with the password end.
+            AccountProvisioning.Check(await users.RemovePasswordAsync(user));
+            log.LogInformation("The local password of {UserId} was removed: it signs in through the directory now", user.Id);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// True when the account must sign in through the directory: directory sign-in is on, the account is linked to a
+    /// directory identity, and it is not a break-glass account. Such an account has no local password to set or reset.
+    /// </summary>
+    public async Task<bool> SignsInThroughDirectoryAsync(ApplicationUser user)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || settings.IsBreakGlass(user.UserName, user.Email)) return false;
+        return (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == LoginProvider);
+    }
+
+    /// <summary>
+    /// At start, with directory sign-in on: linked accounts that still have a local password (linked before this
+    /// rule, or given one since) lose it, as at linking. Returns how many.
+    /// </summary>
+    public async Task<int> DropLocalPasswordsOfLinkedAccountsAsync(CancellationToken ct = default)
+    {
+        if (!options.Value.Enabled) return 0;
+        var linked = await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == LoginProvider).Select(l => l.UserId).Distinct().ToListAsync(ct);
+        var withPassword = await db.Users.Where(u => linked.Contains(u.Id) && u.PasswordHash != null).ToListAsync(ct);
+        var dropped = 0;
+        foreach (var user in withPassword.Where(u => !options.Value.IsBreakGlass(u.UserName, u.Email)))
+        {
+            await DropLocalPasswordAsync(user, ct);
+            dropped++;
+        }
+        return dropped;
     }
 
     /// <summary>Refuses and keeps the refusal (audited), so the Admin sees who could not get in and why.</summary>

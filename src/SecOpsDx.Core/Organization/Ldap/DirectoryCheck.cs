@@ -21,11 +21,16 @@ public sealed record DirectoryRefusalView(DateTime At, string LoginName, Directo
 /// </summary>
 public sealed class DirectoryCheck(SecOpsDxDbContext db, IDirectory directory, UserManager<ApplicationUser> users, ICurrentActor actor, TimeProvider time)
 {
-    /// <summary>Null when the directory cannot be reached (nothing is changed then).</summary>
+    /// <summary>Why the last <see cref="SyncAsync"/> could not read the directory.</summary>
+    public DirectoryProblem? LastProblem { get; private set; }
+
+    /// <summary>Null when the directory cannot be reached (nothing is changed then; <see cref="LastProblem"/> says why).</summary>
     public async Task<DirectorySyncResult?> SyncAsync(CancellationToken ct = default)
     {
-        var people = await directory.ListPeopleAsync(ct);
-        if (people is null) return null;
+        var listing = await directory.ListPeopleAsync(ct);
+        LastProblem = listing.Problem;
+        if (listing.People is not { } people) return null;
+        var now = time.GetUtcNow();
         var byId = people.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
         var links = await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == DirectoryAccounts.LoginProvider)
             .Select(l => new { l.UserId, l.ProviderKey }).ToListAsync(ct);
@@ -40,17 +45,20 @@ public sealed class DirectoryCheck(SecOpsDxDbContext db, IDirectory directory, U
         var dismissed = (await db.Set<DirectoryFinding>().AsNoTracking()
                 .Where(f => f.Resolution == DirectoryFindingResolution.Dismissed).Select(f => new { f.StaffMemberId, f.Kind }).ToListAsync(ct))
             .Select(f => (f.StaffMemberId, f.Kind)).ToHashSet();
-        var now = time.GetUtcNow().UtcDateTime;
+        var nowUtc = now.UtcDateTime;
         int added = 0, restored = 0;
         foreach (var member in staff)
         {
             var person = byId.GetValueOrDefault(linkOf[member.UserId!]);
-            DirectoryFindingKind? kind = person is null ? DirectoryFindingKind.Missing : person.Disabled ? DirectoryFindingKind.Disabled : null;
+            DirectoryFindingKind? kind = person is null ? DirectoryFindingKind.Missing
+                : person.Disabled ? DirectoryFindingKind.Disabled
+                : person.ExpiredAt(now) ? DirectoryFindingKind.Expired
+                : null;
             var existing = open.FirstOrDefault(f => f.StaffMemberId == member.Id);
             if (kind is null)
             {
                 if (existing is null) continue;
-                existing.ResolvedAt = now;
+                existing.ResolvedAt = nowUtc;
                 existing.Resolution = DirectoryFindingResolution.Restored;
                 existing.ResolvedBy = "sync-directory";
                 restored++;
@@ -58,7 +66,7 @@ public sealed class DirectoryCheck(SecOpsDxDbContext db, IDirectory directory, U
             else if (existing is null)
             {
                 if (dismissed.Contains((member.Id, kind.Value))) continue;
-                db.Add(new DirectoryFinding { StaffMemberId = member.Id, Kind = kind.Value, FoundAt = now });
+                db.Add(new DirectoryFinding { StaffMemberId = member.Id, Kind = kind.Value, FoundAt = nowUtc });
                 added++;
             }
             else if (existing.Kind != kind)

@@ -6,6 +6,8 @@ public enum DirectoryFindingKind
     Missing,
     /// <summary>It exists but is disabled.</summary>
     Disabled,
+    /// <summary>It exists, but its end date (AD accountExpires) has passed, as for 会計年度任用職員 whose term ended.</summary>
+    Expired,
 }
 
 public enum DirectoryFindingResolution

@@ -13,6 +13,14 @@ public enum DirectoryRefusalReason
     DirectoryDisabled,
     /// <summary>The typed name matched several people in the directory.</summary>
     Ambiguous,
+    /// <summary>The password was right, but Windows requires it to be changed first.</summary>
+    MustChangePassword,
+    /// <summary>The password was right, but the directory account's end date has passed.</summary>
+    AccountExpired,
+    /// <summary>The directory has locked the account.</summary>
+    LockedInDirectory,
+    /// <summary>The password was right, but the directory allows no sign-in at this time or from this computer.</summary>
+    Restricted,
 }
 
 /// <summary>A refused directory sign-in, kept (and so audited) so an Admin can see who tried and why.</summary>

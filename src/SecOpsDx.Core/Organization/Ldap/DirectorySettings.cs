@@ -72,8 +72,47 @@ public sealed class DirectorySettings
     /// <summary>Where groups are searched; empty = <see cref="UserBaseDn"/>.</summary>
     public string GroupBaseDn { get; set; } = "";
 
-    /// <summary>Groups a person belongs to; {0} is replaced by the person's escaped DN.</summary>
-    public string GroupFilter { get; set; } = "(&(objectClass=group)(member={0}))";
+    /// <summary>
+    /// Groups a person belongs to; {0} is replaced by the person's escaped DN. The default asks Active Directory for
+    /// every group the person is in, directly or through groups inside groups (LDAP_MATCHING_RULE_IN_CHAIN).
+    /// </summary>
+    public string GroupFilter { get; set; } = "(&(objectClass=group)(member" + MatchingRuleInChain + "={0}))";
+
+    /// <summary>Active Directory's matching rule that follows membership through nested groups (MS-ADTS 3.1.1.3.4.4.3).</summary>
+    public const string MatchingRuleInChain = ":1.2.840.113556.1.4.1941:";
+
+    /// <summary>
+    /// For a <see cref="GroupFilter"/> without <see cref="MatchingRuleInChain"/> (OpenLDAP and other directories),
+    /// how many levels of groups inside groups are followed; 0 = direct membership only.
+    /// </summary>
+    public int GroupNestingDepth { get; set; } = 8;
+
+    /// <summary>True when the directory itself resolves nesting, so no walk is needed.</summary>
+    public bool DirectoryResolvesNesting => GroupFilter.Contains(MatchingRuleInChain, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A person's account end date (AD: accountExpires, 100-ns intervals since 1601; 0 and 0x7FFFFFFFFFFFFFFF mean
+    /// never). Empty = the directory has no such attribute.
+    /// </summary>
+    public string AccountExpiresAttribute { get; set; } = "accountExpires";
+
+    /// <summary>
+    /// Linux: a folder of PEM CA certificates trusted for the directory's certificate, instead of the system's
+    /// (e.g. the municipality's internal CA). Empty = the system's trusted CAs (or LDAPTLS_CACERT).
+    /// </summary>
+    public string TrustedCaDirectory { get; set; } = "";
+
+    /// <summary>
+    /// Local accounts (user name or e-mail) that keep their own password even when linked to a directory identity:
+    /// the break-glass administrators who must get in while the directory is down. Every other linked account signs in
+    /// through the directory only.
+    /// </summary>
+    public string[] BreakGlassAccounts { get; set; } = [];
+
+    public bool IsBreakGlass(string? userName, string? email) =>
+        BreakGlassAccounts.Any(a => !string.IsNullOrWhiteSpace(a)
+                                    && (string.Equals(a.Trim(), userName, StringComparison.OrdinalIgnoreCase)
+                                        || string.Equals(a.Trim(), email, StringComparison.OrdinalIgnoreCase)));
 
     public List<DirectoryGroupRole> GroupRoles { get; set; } = [];
 
@@ -108,6 +147,14 @@ public sealed class DirectorySettings
         foreach (var role in LocallyAssignableRoles.Where(r => !Roles.All.Contains(r)))
             problems.Add($"{Section}:LocallyAssignableRoles names '{role}', which is not a role");
         if (TimeoutSeconds is < 1 or > 60) problems.Add($"{Section}:TimeoutSeconds must be between 1 and 60");
+        if (GroupNestingDepth is < 0 or > 32) problems.Add($"{Section}:GroupNestingDepth must be between 0 and 32");
+        if (!string.IsNullOrWhiteSpace(TrustedCaDirectory))
+        {
+            if (OperatingSystem.IsWindows())
+                problems.Add($"{Section}:TrustedCaDirectory is for Linux; on Windows, put the CA in the computer's Trusted Root Certification Authorities store");
+            else if (!Directory.Exists(TrustedCaDirectory))
+                problems.Add($"{Section}:TrustedCaDirectory '{TrustedCaDirectory}' is not a folder");
+        }
         return problems;
     }
 }
