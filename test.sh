@@ -34,6 +34,25 @@ if [ ! -x /usr/sbin/slapd ]; then
   fi
 fi
 
+# Active Directory sign-in is tested against a real Samba domain controller, provisioned and started by the tests on
+# 127.0.0.1 (ports 389 and 636).
+if [ ! -x /usr/sbin/samba ] || [ ! -x /usr/bin/samba-tool ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "== installing samba as an AD domain controller (Debian packages)"
+    apt-get update -qq
+    # The package's own daemons are not used (the tests provision their own domain in a temp folder), so keep them from starting.
+    own_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && own_policy=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision samba-dsdb-modules >/dev/null
+    if [ "$own_policy" = "1" ]; then rm -f /usr/sbin/policy-rc.d; fi
+  else
+    echo "error: samba is missing; install it with: sudo apt-get install -y --no-install-recommends samba samba-ad-dc samba-ad-provision samba-dsdb-modules" >&2
+    exit 1
+  fi
+fi
+
 echo "== restoring local tools"
 dotnet tool restore
 
