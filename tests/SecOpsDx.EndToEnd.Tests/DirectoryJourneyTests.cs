@@ -41,6 +41,24 @@ public sealed class DirectoryJourneyTests(DirectoryBrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_CSIRT_member_through_a_nested_group_signs_in_as_DOMAIN_backslash_name_and_works_the_incident_list()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", @"CITY\ito");
+        await page.FillAsync("#Input\\.Password", DirectoryBrowserFixture.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath == "/my/tasks", 45_000);
+        // The role came from the group the person's group is in.
+        await page.ClickAsync("[data-nav=incidents]");
+        await BrowserFixture.WaitForAddressAsync(page, url => new Uri(url).AbsolutePath == "/incidents", 30_000);
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_administrator_still_signs_in_locally_and_sees_the_directory_check()
     {
         var admin = await fixture.SignInAsync("admin@example.jp");

@@ -18,7 +18,8 @@ public sealed class DirectoryBrowserFixture : BrowserFixture
     {
         _slapd = await Slapd.StartAsync(
             [new("kato", Password, "100021", "kato@directory.example", "加藤 二十一"), new("ito", Password, "100022", null, "伊藤 二十二")],
-            new Dictionary<string, string[]> { ["SecOpsDx-CSIRT"] = ["ito"] });
+            // ito is in a 課's group inside the CSIRT group, as municipal directories grant access.
+            new Dictionary<string, string[]> { ["SecOpsDx-CSIRT"] = ["group:Kikaku-ka"], ["Kikaku-ka"] = ["ito"] });
         await Smtp.StartAsync();
         var settings = _slapd.AppSettings(("SecOpsDx-CSIRT", "Csirt")).Concat(Smtp.AppSettings())
             .ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);

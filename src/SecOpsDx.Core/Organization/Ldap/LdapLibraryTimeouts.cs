@@ -6,9 +6,10 @@ namespace SecOpsDx.Core.Organization.Ldap;
 /// Bounds every blocking call of OpenLDAP's libldap (the library System.DirectoryServices.Protocols uses on Linux
 /// and macOS). Its bind and StartTLS wait for an answer forever unless LDAP_OPT_TIMEOUT is set, and the .NET wrapper
 /// does not expose that option, so a directory that accepts the connection and then says nothing would keep a thread
-/// and a socket for good. The library's global defaults are copied into every connection it creates afterwards, so
-/// they are set here, before each connection: LDAP_OPT_TIMEOUT (0x5002, synchronous calls) and
-/// LDAP_OPT_NETWORK_TIMEOUT (0x5005, connecting), both from ldap.h. On Windows the wrapper's own timeouts apply.
+/// and a socket for good. The library copies its global defaults into each connection it creates, so they are set
+/// just before one of ours is created and put back to "none" right after, leaving other LDAP users in the process
+/// alone: LDAP_OPT_TIMEOUT (0x5002, synchronous calls) and LDAP_OPT_NETWORK_TIMEOUT (0x5005, connecting), both from
+/// ldap.h; a null value means no limit. On Windows the wrapper's own timeouts apply.
 /// </summary>
 internal static class LdapLibraryTimeouts
 {
@@ -25,10 +26,12 @@ internal static class LdapLibraryTimeouts
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int SetOption(nint ld, int option, ref TimeValue value);
 
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int ClearOption(nint ld, int option, nint none);
+
     private static readonly Lock Gate = new();
-    private static SetOption? _setOption;
+    private static (SetOption Set, ClearOption Clear)? _library;
     private static bool _resolved;
-    private static int _current = -1;
 
     /// <summary>Makes a connection whose blocking calls end after the given seconds (where the library allows it).</summary>
     public static T Create<T>(int seconds, Func<T> create)
@@ -36,30 +39,29 @@ internal static class LdapLibraryTimeouts
         if (OperatingSystem.IsWindows()) return create();
         lock (Gate)
         {
-            Apply(seconds);
-            return create();
-        }
-    }
-
-    private static bool Apply(int seconds)
-    {
-        {
             if (!_resolved)
             {
-                _setOption = Resolve();
+                _library = Resolve();
                 _resolved = true;
             }
-            if (_setOption is null) return false;
-            if (_current == seconds) return true;
+            if (_library is not { } library) return create();
             var value = new TimeValue { Seconds = seconds };
-            var ok = _setOption(0, LdapOptTimeout, ref value) == 0 & _setOption(0, LdapOptNetworkTimeout, ref value) == 0;
-            if (ok) _current = seconds;
-            return ok;
+            library.Set(0, LdapOptTimeout, ref value);
+            library.Set(0, LdapOptNetworkTimeout, ref value);
+            try
+            {
+                return create();
+            }
+            finally
+            {
+                library.Clear(0, LdapOptTimeout, 0);
+                library.Clear(0, LdapOptNetworkTimeout, 0);
+            }
         }
     }
 
     /// <summary>The same libldap the wrapper loaded: found in the process's own map after a first connection object.</summary>
-    private static SetOption? Resolve()
+    private static (SetOption, ClearOption)? Resolve()
     {
         // Creating a connection object makes the wrapper load the library; nothing is sent.
         using (new System.DirectoryServices.Protocols.LdapConnection("127.0.0.1")) { }
@@ -73,7 +75,7 @@ internal static class LdapLibraryTimeouts
         foreach (var name in candidates)
         {
             if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "ldap_set_option", out var function))
-                return Marshal.GetDelegateForFunctionPointer<SetOption>(function);
+                return (Marshal.GetDelegateForFunctionPointer<SetOption>(function), Marshal.GetDelegateForFunctionPointer<ClearOption>(function));
         }
         return null;
     }
