@@ -288,6 +288,28 @@ public sealed class ActiveDirectoryTransportTests(SambaDcFixture domain)
     }
 
     [Fact]
+    public async Task A_hung_domain_controller_gets_an_answer_at_the_timeout_and_sign_in_works_once_it_recovers()
+    {
+        var directory = Directory("Ldaps", s => s.TimeoutSeconds = 1);
+        Dc.Pause();
+        DirectoryAnswer hung;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            hung = await directory.AuthenticateAsync("nested", SambaDcFixture.Password);
+        }
+        finally
+        {
+            Dc.Resume();
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(DirectoryOutcome.Unreachable, hung.Outcome);
+        Assert.Equal(DirectoryProblemKind.NoAnswer, hung.Problem!.Kind);
+        Assert.Equal(DirectoryOutcome.SignedIn, (await Directory("Ldaps").AuthenticateAsync("nested", SambaDcFixture.Password)).Outcome);
+    }
+
+    [Fact]
     public async Task The_directory_check_reads_everyone_and_names_a_refused_service_account()
     {
         var listing = await Directory("Ldaps").ListPeopleAsync();

@@ -295,6 +295,21 @@ public sealed class SambaDc : IAsyncDisposable
         Replace(admin, PersonDn(sam), "lockoutTime", "0");
     }
 
+    /// <summary>
+    /// Freezes the domain controller (SIGSTOP): it keeps accepting connections, as the kernel does that, but answers
+    /// nothing, as a hung DC does. <see cref="Resume"/> thaws it.
+    /// </summary>
+    public void Pause() => Signal("-STOP");
+
+    public void Resume() => Signal("-CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill", $"{signal} {_process!.Id}") { UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill {signal} {_process.Id} failed");
+    }
+
     /// <summary>Changes the directory as its administrators would (as Administrator).</summary>
     public void Modify(string dn, DirectoryAttributeOperation operation, string attribute, params string[] values)
     {
