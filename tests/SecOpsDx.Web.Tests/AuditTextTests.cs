@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecOpsDx.Core.Auditing;
 using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Calendar;
 using SecOpsDx.Web.Features.Auditing;
@@ -74,5 +76,56 @@ public sealed class AuditTextTests(AppFactory factory) : IClassFixture<AppFactor
         // A control's status is a control's status, even where an incident has a field of the same name.
         Assert.Equal("実施済", In("ja-JP", t => t.Value("Status", "Met", "ControlState")));
         Assert.Equal("事後対応", In("ja-JP", t => t.Value("Status", "PostIncident", "Incident")));
+    }
+}
+
+/// <summary>The trail names people and roles, records who signed in, and shows a cleared value as cleared.</summary>
+public sealed class AuditReadsTrueTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_role_grant_reads_as_the_person_and_the_role_not_as_two_ids()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var queries = sp.GetRequiredService<AuditQueries>();
+        var grants = await queries.SearchAsync(new AuditFilter(EntityType: "IdentityUserRole`1", PageSize: 500));
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SecOpsDx.Core.Organization.ApplicationUser>>();
+        var csirt = (await users.FindByEmailAsync("csirt@example.jp"))!;
+        var grant = grants.Items.First(g => g.EntityKey.StartsWith(csirt.Id, StringComparison.Ordinal) || g.Changes.Contains(csirt.Id, StringComparison.Ordinal));
+        var model = sp.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>().Model;
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
+        try
+        {
+            var text = new AuditText(sp.GetRequiredService<IStringLocalizer<SharedText>>(), sp.GetRequiredService<IStringLocalizer<IncidentText>>(),
+                DateDisplayStyle.Wareki, sp.GetRequiredService<IStringLocalizerFactory>(), AuditText.EnumFieldsOf(model))
+            {
+                Names = await queries.NamesAsync([grant]),
+            };
+
+            var key = text.Key(grant.EntityKey);
+            Assert.DoesNotContain(csirt.Id, key);
+            Assert.Contains(csirt.DisplayName ?? csirt.Email!, key);
+            Assert.Equal(csirt.DisplayName ?? csirt.Email, text.Value("UserId", csirt.Id));
+            var roleId = grant.EntityKey.Split(',').Single(p => p != csirt.Id);
+            Assert.Contains(text.Value("RoleId", roleId), new[] { "CSIRT要員", "職員" });
+        }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
+    [Fact]
+    public async Task A_sign_in_is_recorded_as_the_person_who_signed_in_not_as_anonymous()
+    {
+        long last;
+        await using (var scope = factory.Services.CreateAsyncScope())
+            last = await scope.ServiceProvider.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>().AuditEntries.MaxAsync(e => e.Sequence);
+
+        await SignIn.AsAsync(factory, "manager@example.jp");
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var entries = await check.ServiceProvider.GetRequiredService<SecOpsDx.Core.Data.SecOpsDxDbContext>().AuditEntries
+            .Where(e => e.Sequence > last && e.EntityType == nameof(SecOpsDx.Core.Organization.SignInSession)).ToListAsync();
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.Equal("manager@example.jp", e.ActorName));
     }
 }

@@ -72,6 +72,42 @@ public sealed partial class BulkAccountTests(AppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_refused_password_leaves_the_link_and_the_trail_untouched_and_the_use_reads_as_one_use()
+    {
+        var link = (await CreateForADepartmentAsync()).Created[0];
+        long before;
+        string userId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            before = await db.AuditEntries.MaxAsync(e => e.Sequence);
+            userId = (await db.Staff.SingleAsync(s => s.EmployeeNumber == link.EmployeeNumber)).UserId!;
+        }
+        var browser = factory.CreateBrowserLikeClient();
+
+        // Long enough for the page, refused by the password rules (no digit, no capital, no symbol).
+        var refused = await PostPasswordAsync(browser, link.Token, "onlylowercaseletters", "onlylowercaseletters");
+        Assert.Contains("data-testid=\"set-password-errors\"", await refused.Content.ReadAsStringAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.Sequence > before && e.EntityType == nameof(PasswordSetupLink)));
+        }
+
+        Assert.Contains("data-testid=\"set-password-done\"", await (await PostPasswordAsync(browser, link.Token, "Firstpass-2026", "Firstpass-2026")).Content.ReadAsStringAsync());
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SecOpsDxDbContext>();
+            var linkIds = await db.PasswordSetupLinks.Where(l => l.UserId == userId).Select(l => l.Id).ToListAsync();
+            var entries = await db.AuditEntries.Where(e => e.Sequence > before && e.EntityType == nameof(PasswordSetupLink)).ToListAsync();
+            // One entry per key to the link (the address and the short code), each setting the time of use; none clearing it.
+            Assert.Equal(linkIds.Count, entries.Count);
+            Assert.All(entries, e => Assert.DoesNotContain("\"new\":null", e.Changes.Replace(" ", "", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public async Task An_expired_or_unknown_link_is_refused_with_a_reason()
     {
         var result = await CreateForADepartmentAsync();

@@ -106,6 +106,12 @@ public sealed class BulkAccounts(IServiceScopeFactory scopes, ICurrentActor acto
         if (await scope.ServiceProvider.GetRequiredService<Ldap.DirectoryAccounts>().SignsInThroughDirectoryAsync(user))
             return (SetupLinkProblem.Expired, [], null);
         scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = new AuditActor(user.Id, user.Email ?? user.Id);
+        // A password the rules refuse is answered before the link is touched, so a refused try leaves nothing in the
+        // trail (it used to claim the link and give it back: two entries that read like uses).
+        var refusals = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            if (await validator.ValidateAsync(users, user, password) is { Succeeded: false } refused) refusals.AddRange(refused.Errors);
+        if (refusals.Count > 0) return (null, refusals.Select(e => e.Description).ToList(), null);
         // Claim the link first, so two posts of the same link cannot both set a password.
         var now = time.GetUtcNow().UtcDateTime;
         link.UsedAt = now;

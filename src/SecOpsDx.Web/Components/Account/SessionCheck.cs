@@ -1,3 +1,4 @@
+using SecOpsDx.Core.Auditing;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -68,8 +69,19 @@ internal static class SessionCheck
         else
         {
             var request = context.HttpContext;
-            sessionId = await sessions.StartAsync(userId, stamp,
-                request.Connection.RemoteIpAddress?.ToString(), request.Request.Headers.UserAgent.ToString(), ct);
+            // The request is still anonymous while it signs in: the session is recorded as the person's own act.
+            var actor = services.GetRequiredService<ActorOverride>();
+            var previous = actor.Actor;
+            actor.Actor = new AuditActor(userId, identity.Name ?? userId);
+            try
+            {
+                sessionId = await sessions.StartAsync(userId, stamp,
+                    request.Connection.RemoteIpAddress?.ToString(), request.Request.Headers.UserAgent.ToString(), ct);
+            }
+            finally
+            {
+                actor.Actor = previous;
+            }
         }
         identity.AddClaim(new Claim(AppClaims.Session, sessionId));
     }

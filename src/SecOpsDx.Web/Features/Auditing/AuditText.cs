@@ -65,10 +65,23 @@ public sealed class AuditText(IStringLocalizer<SharedText> shared, IStringLocali
 
     public string Field(string field) => shared.GetString($"AuditField.{field}") is { ResourceNotFound: false } s ? s : field;
 
+    /// <summary>People and roles to name in place of their ids (set for the entries on show).</summary>
+    public Core.Auditing.AuditNames Names { get; set; } = Core.Auditing.AuditNames.None;
+
+    /// <summary>An id that is an account or a role, named; anything else as it is.</summary>
+    private string? Named(string value) =>
+        Names.People.TryGetValue(value, out var person) ? person
+        : Names.Roles.TryGetValue(value, out var role) ? (shared.GetString($"Role.{role}") is { ResourceNotFound: false } r ? r.Value : role)
+        : null;
+
+    /// <summary>A record's key (parts joined by commas), with account and role ids named ("安全 花子, CSIRT要員" for a role grant).</summary>
+    public string Key(string key) => string.Join(", ", key.Split(',').Select(part => Named(part) ?? part));
+
     /// <param name="entity">The record's type as the trail stores it; with it a state is worded by its own type.</param>
     public string? Value(string field, string? value, string? entity = null)
     {
         if (value is null) return null;
+        if (Named(value) is { } named) return named;
         if (entity is not null && enumFields?.GetValueOrDefault((entity.Split('`')[0], field)) is { } own && EnumValue(own, value) is { } worded)
             return worded;
         if (EnumFields.TryGetValue(field, out var type) && Enum.TryParse(type, value, out var e)) return UserMessages.EnumText((Enum)e!);
