@@ -124,6 +124,21 @@ public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task A_document_page_names_its_audience_and_the_importer_in_words_not_codes()
+    {
+        var ciso = await SignIn.AsAsync(factory, "ciso@example.jp");
+
+        var html = System.Net.WebUtility.HtmlDecode(await ciso.GetStringAsync("/policies/doc/counter-service"));
+
+        // Stored as "dept:2010 role:Ciso role:Admin"; imported at start by "system:startup".
+        Assert.Contains("最高情報セキュリティ責任者(CISO)", html);
+        Assert.Contains("市民課", html);
+        Assert.DoesNotContain("role:", html);
+        Assert.DoesNotContain("dept:", html);
+        Assert.DoesNotContain("system:startup", html);
+    }
+
+    [Fact]
     public async Task The_owner_departments_manager_opens_the_draft_editor_and_another_departments_draft_is_refused_on_the_server()
     {
         // 市民課 owns the 窓口 procedure; 情報政策課 owns the 対策基準. The office opens a draft of each.
