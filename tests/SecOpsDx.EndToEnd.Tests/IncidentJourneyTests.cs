@@ -74,6 +74,8 @@ public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
         await csirt.FillAsync("[data-testid=task-due]", "R8.12.1");
         await csirt.ClickAsync("[data-testid=task-add]");
         await Assertions.Expect(csirt.Locator("[data-testid=task-row]")).ToContainTextAsync("再送付");
+        // The emptied field's counter starts again from 0.
+        await Assertions.Expect(csirt.Locator("#task-title-count [data-count]")).ToHaveTextAsync("0");
         await csirt.ClickAsync("[data-testid=task-done]");
         await Assertions.Expect(csirt.Locator("[data-testid=task-row]")).ToContainTextAsync("完了");
 
