@@ -64,6 +64,10 @@ public sealed partial class TrainingPagesTests(AppFactory factory) : IClassFixtu
         Assert.Contains("data-testid=\"confirm-result\"", failed);
         Assert.Contains("得点 66点(合格点 80点)", failed);
         Assert.Contains("data-testid=\"confirm-form\"", failed);
+        // The person is told which question was wrong, and the answers given stay chosen for the retry.
+        Assert.Contains("不正解だった問題: 問1。", WebUtility.HtmlDecode(failed));
+        Assert.Single(Regex.Matches(failed, "data-wrong=\"true\""));
+        Assert.Matches("id=\"q2-c1\"[^>]*checked|checked[^>]*id=\"q2-c1\"", failed);
 
         var passed = await PostAsync(client, path, ["1", "1", "2"]);
         Assert.Contains("得点 100点(合格点 80点)", passed);

@@ -4,7 +4,8 @@ using SecOpsDx.Core.Training.Queries;
 namespace SecOpsDx.Core.Training;
 
 /// <summary>How a confirmation ended: with a quiz, the score and whether it passed (a failed quiz may be retried).</summary>
-public sealed record ConfirmResult(bool Passed, int? Score, int? PassMark, int Attempt);
+/// <param name="WrongQuestions">The numbers of the questions answered wrongly (1 = the first), for the person to look at again.</param>
+public sealed record ConfirmResult(bool Passed, int? Score, int? PassMark, int Attempt, IReadOnlyList<int>? WrongQuestions = null);
 
 /// <summary>
 /// A member of staff confirms they took a course: the day, and the quiz answers when the course has a quiz. Every
@@ -39,6 +40,7 @@ public sealed class ConfirmTraining(TrainingWrites writes)
         int? score = null;
         var passed = true;
         string? answerText = null;
+        List<int> wrong = [];
         if (course.HasQuiz)
         {
             var questions = course.Questions.OrderBy(q => q.Order).ToList();
@@ -49,6 +51,7 @@ public sealed class ConfirmTraining(TrainingWrites writes)
             errors.ThrowIfAny();
             var chosen = answers.Take(questions.Count).Select(a => a!.Value).ToList();
             score = QuizText.Score(questions, chosen);
+            wrong = questions.Where((q, i) => chosen[i] != q.CorrectChoice).Select(q => q.Order).ToList();
             passed = score >= course.PassMark;
             answerText = string.Join(",", chosen);
         }
@@ -62,7 +65,7 @@ public sealed class ConfirmTraining(TrainingWrites writes)
         };
         db.TrainingRecords.Add(record);
         await db.SaveChangesAsync(ct);
-        var result = new ConfirmResult(passed, score, course.HasQuiz ? course.PassMark : null, record.Attempt);
+        var result = new ConfirmResult(passed, score, course.HasQuiz ? course.PassMark : null, record.Attempt, wrong);
         if (!page) return (result, null);
         // The page before the write, with this attempt in the history; a pass completes the course on its day.
         var view = TrainingQueries.ToConfirmView(facts, snapshot, staffId, writes.Today, await TrainingQueries.HistoryAsync(db, staffId, courseId, ct));
