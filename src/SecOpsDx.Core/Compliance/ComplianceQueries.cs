@@ -196,10 +196,13 @@ public sealed class ComplianceQueries(
             d.MedianHoursToTriage, d.MedianHoursToClose, ComplianceRules.StatusOf(reasons), reasons);
     }
 
-    /// <summary>The overdue list behind a department's rate (or the whole organisation's), as of the 年度's day.</summary>
+    /// <summary>
+    /// The overdue list behind a department's rate (or the whole organisation's), as the 年度 is shown today: a finished
+    /// 年度 lists everyone who never completed its courses (<see cref="TrainingDay"/>).
+    /// </summary>
     public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(FiscalYear year, int? departmentId, CancellationToken ct = default)
     {
-        var rows = await training.OverdueAsync(DayFor(year), null, ct);
+        var rows = await training.OverdueAsync(year, null, ct);
         if (departmentId is not { } id) return rows;
         var scope = await ScopeAsync(id, ct);
         return scope is null ? [] : rows.Where(r => scope.Contains(r.DepartmentId)).ToList();
