@@ -48,8 +48,8 @@ public sealed record ControlDetail(
 
 public sealed record SegmentFigure(string Segment, int Met, int Applicable)
 {
-    /// <summary>Met ÷ applicable as a whole percentage (rounded down, so 99.6% is not shown as done); null when nothing applies.</summary>
-    public int? Percent => Applicable == 0 ? null : Met * 100 / Applicable;
+    /// <summary>Met ÷ applicable, half up to one decimal (<see cref="Common.Percent"/>); null when nothing applies.</summary>
+    public decimal? Percent => Common.Percent.Of(Met, Applicable);
 }
 
 /// <summary>A cell of the matrix: does the control apply to the segment under the model, and where it stands there.</summary>
