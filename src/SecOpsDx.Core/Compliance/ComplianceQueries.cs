@@ -158,7 +158,8 @@ public sealed class ComplianceQueries(
         var rows = owned is null ? matrix.Rows : matrix.Rows.Where(r => owned.Contains(r.Control.Id)).ToList();
         var bySegment = owned is null ? matrix.Figures
             : matrix.Figures.Select(f => ControlCompliance.Figure(f.Segment, rows.SelectMany(r => r.Cells))).ToList();
-        var unmet = rows.Count(r => r.Cells.Any(c => c.Applies && c.Status is ControlStatus.NotMet or ControlStatus.Partial));
+        // The controls' one status (ControlCompliance.StatusOf), as the list this figure links to shows them.
+        var unmet = rows.Count(r => r.Cells.Any(c => c.Applies) && r.Status is ControlStatus.NotMet or ControlStatus.Partial);
         var overdue = due.Overdue.Count(i => scope is null || (i.OwnerDepartmentId is { } o && scope.Contains(o)));
         var mineExceptions = owned is null ? exceptions : exceptions.Where(e => owned.Contains(e.ControlId)).ToList();
         var expiring = mineExceptions.Count(e => e.State == ExceptionState.Expiring);
