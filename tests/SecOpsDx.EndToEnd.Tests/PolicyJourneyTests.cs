@@ -109,7 +109,7 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         await ciso.Context.CloseAsync();
     }
 
-    private async Task<int> IncidentProcedureRateAsync()
+    private async Task<decimal> IncidentProcedureRateAsync()
     {
         var manager = await fixture.SignInAsync("manager@example.jp");
         await manager.ClickAsync("[data-nav=policy-rates]");
@@ -117,7 +117,7 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         var text = await cell.InnerTextAsync();
         await Axe.AssertNoSeriousAsync(manager);
         await manager.Context.CloseAsync();
-        return int.Parse(text.TrimEnd('%'));
+        return decimal.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture); // "50.0%": one decimal since the one rounding rule
     }
 
     [Fact]

@@ -125,12 +125,12 @@ public sealed class ComplianceQueries(
         var register = await policies.RegisterAsync(ct);
         var codes = scope is null ? null : departments.Values.Where(d => scope.Contains(d.Id)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var owned = codes is null ? register : register.Where(r => codes.Contains(r.OwnerCode)).ToList();
-        var inForce = register.Count(r => r.InForceNumber is not null);
         var overdue = owned.Count(r => r.Need is ReviewNeed.Overdue or ReviewNeed.OverdueAndOlderEdition);
         var older = owned.Count(r => r.Need is ReviewNeed.OlderEdition or ReviewNeed.OverdueAndOlderEdition);
         // Acknowledgments of the whole organisation in one pass; a manager's, of their department with its 課.
         var rates = scope is null ? await policies.OrganisationAcknowledgmentsAsync(ct)
             : (await policies.DepartmentAcknowledgmentsAsync(scope.Root, ct))?.Documents ?? [];
+        var inForce = scope is null ? register.Count(r => r.InForceNumber is not null) : await InForceForAsync(register, scope, departments, rates, ct);
         var applicable = rates.Sum(d => d.Applicable);
         var acknowledged = rates.Sum(d => d.Acknowledged);
         var rate = applicable == 0 ? (double?)null : (double)acknowledged / applicable;
@@ -138,6 +138,24 @@ public sealed class ComplianceQueries(
         var unpublished = scope is null ? (await organs.OverviewAsync(ct)).Unpublished : null;
         var reasons = ComplianceRules.Policies(s, rate, overdue, older, unpublished);
         return new PolicyArea(inForce, overdue, older, applicable, acknowledged, ComplianceRules.StatusOf(reasons), reasons, unpublished);
+    }
+
+    /// <summary>
+    /// A manager's "documents in force": those whose audience includes the department (<see cref="PolicyAudience"/>):
+    /// meant for everyone, naming the department, a 課 under it or the 部 above it (a 部 code includes its 課), or meant
+    /// for a role that someone in post there holds (they are among the document's readers in the department's rates).
+    /// </summary>
+    private async Task<int> InForceForAsync(IReadOnlyList<RegisterRow> register, DepartmentScope scope, IReadOnlyDictionary<int, DepartmentInfo> departments,
+        IReadOnlyList<DepartmentRate> rates, CancellationToken ct)
+    {
+        var inForce = register.Where(r => r.InForceNumber is not null).Select(r => r.DocumentId).ToList();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var audiences = await db.PolicyDocuments.AsNoTracking().Where(d => inForce.Contains(d.Id)).Select(d => new { d.Id, d.Audience }).ToListAsync(ct);
+        var codes = scope.Ids.Where(departments.ContainsKey).Select(id => departments[id].Code).ToHashSet(StringComparer.Ordinal);
+        if (departments[scope.Root].ParentId is { } parent && departments.TryGetValue(parent, out var above)) codes.Add(above.Code);
+        var withReaders = rates.Where(r => r.Applicable > 0).Select(r => r.DocumentId).ToHashSet();
+        return audiences.Count(d => PolicyAudience.Parse(d.Audience) is var audience
+            && (audience.IsEveryone || audience.Departments.Any(codes.Contains) || withReaders.Contains(d.Id)));
     }
 
     private async Task<ControlArea> ControlsAsync(ComplianceSettings s, FiscalYear year, DepartmentScope? scope, CancellationToken ct)
@@ -158,7 +176,8 @@ public sealed class ComplianceQueries(
         var rows = owned is null ? matrix.Rows : matrix.Rows.Where(r => owned.Contains(r.Control.Id)).ToList();
         var bySegment = owned is null ? matrix.Figures
             : matrix.Figures.Select(f => ControlCompliance.Figure(f.Segment, rows.SelectMany(r => r.Cells))).ToList();
-        var unmet = rows.Count(r => r.Cells.Any(c => c.Applies && c.Status is ControlStatus.NotMet or ControlStatus.Partial));
+        // The controls' one status (ControlCompliance.StatusOf), as the list this figure links to shows them.
+        var unmet = rows.Count(r => r.Cells.Any(c => c.Applies) && r.Status is ControlStatus.NotMet or ControlStatus.Partial);
         var overdue = due.Overdue.Count(i => scope is null || (i.OwnerDepartmentId is { } o && scope.Contains(o)));
         var mineExceptions = owned is null ? exceptions : exceptions.Where(e => owned.Contains(e.ControlId)).ToList();
         var expiring = mineExceptions.Count(e => e.State == ExceptionState.Expiring);
@@ -196,10 +215,13 @@ public sealed class ComplianceQueries(
             d.MedianHoursToTriage, d.MedianHoursToClose, ComplianceRules.StatusOf(reasons), reasons);
     }
 
-    /// <summary>The overdue list behind a department's rate (or the whole organisation's), as of the 年度's day.</summary>
+    /// <summary>
+    /// The overdue list behind a department's rate (or the whole organisation's), as the 年度 is shown today: a finished
+    /// 年度 lists everyone who never completed its courses (<see cref="TrainingDay"/>).
+    /// </summary>
     public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(FiscalYear year, int? departmentId, CancellationToken ct = default)
     {
-        var rows = await training.OverdueAsync(DayFor(year), null, ct);
+        var rows = await training.OverdueAsync(year, null, ct);
         if (departmentId is not { } id) return rows;
         var scope = await ScopeAsync(id, ct);
         return scope is null ? [] : rows.Where(r => scope.Contains(r.DepartmentId)).ToList();

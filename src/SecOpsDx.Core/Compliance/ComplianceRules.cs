@@ -17,7 +17,7 @@ public static class ComplianceRules
             reasons.Add(new StatusReason(ReasonCodes.TrainingRateBelow, t.Level, t.Percent, t.Limit));
         if (drillClickRate is { } click)
         {
-            var percent = click * 100;
+            var percent = (double)Common.Percent.Of(click)!.Value;
             if (percent > s.DrillClickActionPercent)
                 reasons.Add(new StatusReason(ReasonCodes.DrillClickRateAbove, AreaStatus.Action, percent, s.DrillClickActionPercent));
             else if (percent > s.DrillClickAttentionPercent)
@@ -67,11 +67,14 @@ public static class ComplianceRules
         return reasons;
     }
 
-    /// <summary>A rate (0..1) against a good line and an action line in percent; null when it is fine or unknown.</summary>
+    /// <summary>
+    /// A rate (0..1) against a good line and an action line in percent; null when it is fine or unknown. Judged on the
+    /// percent as shown (<see cref="Common.Percent"/>), so a reason never reads "90.0% &lt; 90%".
+    /// </summary>
     private static (AreaStatus Level, double Percent, double Limit)? Below(double? rate, double goodPercent, double actionPercent)
     {
-        if (rate is not { } r) return null;
-        var percent = r * 100;
+        if (Common.Percent.Of(rate) is not { } shown) return null;
+        var percent = (double)shown;
         if (percent < actionPercent) return (AreaStatus.Action, percent, actionPercent);
         if (percent < goodPercent) return (AreaStatus.Attention, percent, goodPercent);
         return null;

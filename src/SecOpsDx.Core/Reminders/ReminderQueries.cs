@@ -90,11 +90,11 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         var pendingAcks = await policies.PendingAcknowledgmentsOfAllAsync(ct);
         var digests = await DigestsAsync(cadence, settings, outstanding, pendingAcks, ct);
 
-        var late = outstanding.Where(o => o.DueOn < day)
+        var late = outstanding.Where(o => Training.TrainingDay.IsOverdue(o.DueOn, day))
             .Select(o => new LateItem(o.StaffId, o.EmployeeNumber, o.FullName, o.DepartmentName, o.CourseTitle, o.DueOn, day.DayNumber - o.DueOn.DayNumber))
             .ToList();
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.ParentId, d.Name }).ToDictionaryAsync(d => d.Id, ct);
-        var deptOfLate = outstanding.Where(o => o.DueOn < day).GroupBy(o => o.StaffId).ToDictionary(g => g.Key, g => g.First().DepartmentId);
+        var deptOfLate = outstanding.Where(o => Training.TrainingDay.IsOverdue(o.DueOn, day)).GroupBy(o => o.StaffId).ToDictionary(g => g.Key, g => g.First().DepartmentId);
         var managers = await ManagersByDepartmentAsync(ct);
         var ciso = await ActiveInRoleAsync(Roles.Ciso, ct);
 
@@ -241,8 +241,8 @@ public sealed class ReminderQueries(SecOpsDxDbContext db, TimeProvider time, Tra
         {
             var staffId = staffOfUser.TryGetValue(recipient.UserId, out var id) ? id : (int?)null;
             var mine = staffId is { } sid ? courses[sid].ToList() : [];
-            var overdue = mine.Where(c => c.DueOn < day).ToList();
-            var soon = mine.Where(c => c.DueOn >= day && cadence.OpenDaysLeft(c.DueOn) <= window).ToList();
+            var overdue = mine.Where(c => Training.TrainingDay.IsOverdue(c.DueOn, day)).ToList();
+            var soon = mine.Where(c => !Training.TrainingDay.IsOverdue(c.DueOn, day) && cadence.OpenDaysLeft(c.DueOn) <= window).ToList();
             var acks = staffId is { } s2 ? pendingAcks.GetValueOrDefault(s2) ?? [] : [];
             var myTasks = tasks.Where(t => t.OwnerUserId == recipient.UserId || (t.OwnerUserId is null && csirt.Contains(recipient.UserId)))
                 .Select(t => t.Item).OrderBy(t => t.DueOn).ToList();

@@ -56,11 +56,14 @@ internal sealed class CourseFacts
     /// <summary>Staff id → reason, for exemptions in force.</summary>
     public required IReadOnlyDictionary<int, string> Exempt { get; init; }
 
-    public TrainingStatus StatusOf(TrainingPerson person, DateOnly day)
+    public TrainingStatus StatusOf(TrainingPerson person, DateOnly day) => StatusOf(person, TrainingDay.On(day));
+
+    /// <summary>Completed by the as-of day, else exempt, else overdue when the due date has passed on the judging day (<see cref="TrainingDay"/>).</summary>
+    public TrainingStatus StatusOf(TrainingPerson person, TrainingDay day)
     {
-        if (CompletedOn.TryGetValue(person.Id, out var on) && on <= day) return TrainingStatus.Completed;
+        if (CompletedOn.TryGetValue(person.Id, out var on) && on <= day.AsOf) return TrainingStatus.Completed;
         if (Exempt.ContainsKey(person.Id)) return TrainingStatus.Exempt;
-        return TrainingAudience.DueFor(Audience, person) < day ? TrainingStatus.Overdue : TrainingStatus.Pending;
+        return day.IsOverdue(TrainingAudience.DueFor(Audience, person)) ? TrainingStatus.Overdue : TrainingStatus.Pending;
     }
 
     public static async Task<List<CourseFacts>> LoadAsync(SecOpsDxDbContext db, IQueryable<TrainingCourse> courses, CancellationToken ct, int? onlyStaffId = null)

@@ -13,10 +13,20 @@ public sealed class ComplianceRulesTests
     [InlineData(0.90, AreaStatus.Good)]
     [InlineData(0.82, AreaStatus.Attention)]
     [InlineData(0.75, AreaStatus.Attention)]
-    [InlineData(0.7499, AreaStatus.Action)]
+    [InlineData(0.7449, AreaStatus.Action)]
+    [InlineData(0.7499, AreaStatus.Attention)] // shown as 75.0%: judged on the figure the reader sees, never "75.0% < 75%"
     [InlineData(null, AreaStatus.Good)]
     public void The_training_rate_is_judged_against_the_good_and_the_action_lines(double? rate, AreaStatus expected) =>
         Assert.Equal(expected, ComplianceRules.StatusOf(ComplianceRules.Training(Defaults, rate, null)));
+
+    [Fact]
+    public void The_reason_carries_the_figure_rounded_as_shown_7_of_13_is_53_8()
+    {
+        var reason = Assert.Single(ComplianceRules.Controls(Defaults, [new SegmentFigure("lgwan", 7, 13)], 0, 0, 0, 0));
+
+        Assert.Equal(53.8, reason.Value);
+        Assert.Equal(53.8m, new SegmentFigure("lgwan", 7, 13).Percent);
+    }
 
     [Fact]
     public void The_reason_carries_the_figure_and_the_line_it_fell_below()

@@ -183,6 +183,58 @@ public sealed class ComplianceSummaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_finished_year_lists_its_non_completers_as_overdue_and_the_list_has_as_many_rows_as_the_figure()
+    {
+        // 令和7年度 (due 2025-09-30) seen on 2026-11-26: b and the leaver never completed it.
+        var s = (await _queries.SummaryAsync(R7))!;
+        var list = await _queries.OverdueAsync(R7, null);
+
+        Assert.Equal(new TrainingRate(5, 3, 0, 2), s.Training.Overall);
+        Assert.Equal(s.Training.Overdue, list.Count);
+        Assert.Equal(["2", "5"], list.Select(r => r.EmployeeNumber).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task A_control_with_one_system_partly_met_is_one_status_on_the_dashboard_the_list_it_links_to_its_page_and_the_matrix()
+    {
+        // MN-03 is recorded 実施済 for the control as a whole, but one of 市民課's two My Number systems is 一部実施.
+        var kacho = new ControlDesk(_db, _desk.Time, await ControlDesk.PersonAsync(_db, "kacho@example.jp", Roles.Manager, "2010"), Path.GetTempPath());
+        var juki = await _controls.Systems.ExecuteAsync(null, 0, new SegmentSystemInput("住民記録", "mynumber", _citizens, 40, null));
+        var zei = await _controls.Systems.ExecuteAsync(null, 0, new SegmentSystemInput("住民税", "mynumber", _citizens, 20, null));
+        await _controls.Status.ExecuteAsync("MN-03", null, ControlStatus.Met, null, "ICカード+PIN", 0);
+        await _controls.Status.ExecuteAsync("MN-03", juki, ControlStatus.Met, null, null, 0);
+        await _controls.Status.ExecuteAsync("MN-03", zei, ControlStatus.Partial, null, "一部端末のみ", 0);
+        await _controls.Owner.ExecuteAsync("MN-03", _citizens, null);
+        await _controls.Status.ExecuteAsync("MN-01", null, ControlStatus.Met, null, "FW設定", 0);
+        await _controls.Owner.ExecuteAsync("MN-01", _citizens, null);
+
+        var dashboard = (await _queries.SummaryAsync(R8, _citizens))!;
+        var list = await kacho.Queries.CatalogueAsync(onlyMine: true);
+        var page = (await kacho.Queries.ControlAsync("MN-03"))!;
+        var matrix = (await _controls.Queries.MatrixAsync()).Rows.Single(r => r.Control.Id == "MN-03");
+
+        Assert.Equal(ControlStatus.Partial, list.Single(r => r.Control.Id == "MN-03").Status);
+        Assert.Equal(ControlStatus.Partial, page.Standing);
+        Assert.Equal(ControlStatus.Met, page.State.Status); // what was recorded for the control as a whole stays on record
+        Assert.Equal(ControlStatus.Partial, matrix.Status);
+        Assert.Equal(ControlStatus.Partial, matrix.Cells.Single(c => c.Segment == "mynumber").Status);
+        Assert.Equal(ControlStatus.Partial, (await _controls.Queries.CatalogueAsync()).Single(r => r.Control.Id == "MN-03").Status);
+        // 市民課 owns MN-01 (実施済) and MN-03 (一部実施): one unmet, on the dashboard and on the list it links to.
+        Assert.Equal(1, dashboard.Controls.UnmetControls);
+        Assert.Equal(dashboard.Controls.UnmetControls, list.Count(r => r.Applies && r.Status is ControlStatus.NotMet or ControlStatus.Partial));
+    }
+
+    [Theory]
+    [InlineData(new[] { ControlStatus.Met, ControlStatus.Met }, ControlStatus.Met)]
+    [InlineData(new[] { ControlStatus.Met, ControlStatus.Partial }, ControlStatus.Partial)]
+    [InlineData(new[] { ControlStatus.Met, ControlStatus.NotMet }, ControlStatus.Partial)]
+    [InlineData(new[] { ControlStatus.NotMet, ControlStatus.NotMet }, ControlStatus.NotMet)]
+    [InlineData(new[] { ControlStatus.Met, ControlStatus.NotApplicable }, ControlStatus.Met)]
+    public void A_controls_status_comes_from_every_segment_it_applies_to(ControlStatus[] cells, ControlStatus expected) =>
+        Assert.Equal(expected, ControlCompliance.StatusOf(ControlStatus.Met,
+            cells.Select((c, i) => new MatrixCell("s" + i, true, c, false)).Append(new MatrixCell("off", false, ControlStatus.NotMet, false))));
+
+    [Fact]
     public async Task A_corrected_self_check_finding_is_no_longer_counted_open_for_the_city_or_the_department()
     {
         var model = await _controls.Queries.ModelAsync();

@@ -98,7 +98,7 @@ public sealed class PolicyAcknowledgmentTests : IAsyncLifetime
 
         var rates = (await _desk.Queries.DepartmentAcknowledgmentsAsync(_departments["2010"]))!;
         var rate = Assert.Single(rates.Documents);
-        Assert.Equal((2, 1, 50), (rate.Applicable, rate.Acknowledged, rate.Percent));
+        Assert.Equal((2, 1, (decimal?)50.0m), (rate.Applicable, rate.Acknowledged, rate.Percent));
         var missing = await _desk.Queries.MissingAcknowledgmentsAsync(_departments["2010"], rate.DocumentId);
         Assert.Equal(["S002"], missing.Select(m => m.EmployeeNumber));
 

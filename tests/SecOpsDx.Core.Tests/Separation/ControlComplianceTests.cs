@@ -18,14 +18,14 @@ public sealed class ControlComplianceTests
 
         var figure = ControlCompliance.Figure("lgwan", cells);
 
-        Assert.Equal((2, 4, 50), (figure.Met, figure.Applicable, figure.Percent!.Value));
+        Assert.Equal((2, 4, 50.0m), (figure.Met, figure.Applicable, figure.Percent!.Value));
     }
 
     [Fact]
-    public void A_segment_where_nothing_applies_has_no_percentage_and_two_of_three_rounds_down()
+    public void A_segment_where_nothing_applies_has_no_percentage_and_two_of_three_rounds_half_up_to_66_7()
     {
         Assert.Null(ControlCompliance.Figure("lgwan", [Cell(false, ControlStatus.Met)]).Percent);
-        Assert.Equal(66, ControlCompliance.Figure("lgwan", [Cell(true, ControlStatus.Met), Cell(true, ControlStatus.Met), Cell(true, ControlStatus.NotMet)]).Percent);
+        Assert.Equal(66.7m, ControlCompliance.Figure("lgwan", [Cell(true, ControlStatus.Met), Cell(true, ControlStatus.Met), Cell(true, ControlStatus.NotMet)]).Percent);
     }
 
     [Theory]

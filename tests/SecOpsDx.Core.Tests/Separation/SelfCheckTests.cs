@@ -37,7 +37,7 @@ public sealed class SelfCheckTests : IAsyncLifetime
         var rollUp = SelfCheckRollUp.From(22, [ControlStatus.Met, ControlStatus.Met, ControlStatus.Met, ControlStatus.Partial, ControlStatus.NotApplicable], 1, 1);
 
         Assert.Equal((22, 5, 3, 1, 0, 1, 1, 1, 17), (rollUp.Controls, rollUp.Answered, rollUp.Met, rollUp.Partial, rollUp.NotMet, rollUp.NotApplicable, rollUp.Findings, rollUp.OpenFindings, rollUp.Unanswered));
-        Assert.Equal(75, rollUp.MetPercent);
+        Assert.Equal(75.0m, rollUp.MetPercent);
         Assert.Null(SelfCheckRollUp.From(22, [ControlStatus.NotApplicable], 0, 0).MetPercent);
     }
 

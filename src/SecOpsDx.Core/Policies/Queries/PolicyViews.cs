@@ -48,8 +48,8 @@ public sealed record ReviewDue(int DocumentId, string Slug, string Title, DateOn
 public sealed record DepartmentRate(int DocumentId, string Slug, string Title, int Number, int Applicable, int Acknowledged)
 {
     public int Missing => Applicable - Acknowledged;
-    /// <summary>Percent, whole; 100 when nobody is asked.</summary>
-    public int Percent => Applicable == 0 ? 100 : (int)Math.Floor(Acknowledged * 100.0 / Applicable);
+    /// <summary>Percent, half up to one decimal (<see cref="Common.Percent"/>); none when nobody is asked.</summary>
+    public decimal? Percent => Common.Percent.Of(Acknowledged, Applicable);
 }
 
 public sealed record MissingStaff(int StaffId, string EmployeeNumber, string FullName, string DepartmentName, string? Title);

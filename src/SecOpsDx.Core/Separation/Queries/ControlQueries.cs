@@ -91,6 +91,7 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
         await using var db = await factory.CreateDbContextAsync(ct);
         var snap = await SnapshotAsync(db, await ModelAsync(db, ct), ct);
         var today = Today;
+        var byControl = snap.States.ToLookup(s => s.ControlId);
         var rows = new List<ControlRow>();
         foreach (var c in catalogue.Controls)
         {
@@ -99,7 +100,7 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
             if ((onlyMine || !viewer.Manages) && !Owns(viewer with { Manages = false }, state)) continue;
             var next = state?.LastVerifiedOn is { } last ? c.Frequency.NextDue(last) : (DateOnly?)null;
             var applies = c.AppliesTo(snap.Model);
-            var status = state?.Status ?? ControlStatus.NotMet;
+            var status = StandingOf(snap, c, byControl[c.Id].ToList());
             rows.Add(new ControlRow(c, applies, status, OwnerOf(state, snap.Departments), state?.LastVerifiedOn, next,
                 applies && status != ControlStatus.NotApplicable && (next is null || next < today), mine));
         }
@@ -174,21 +175,34 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
         foreach (var c in catalogue.Controls)
         {
             var states = byControl[c.Id].ToList();
-            var controlLevel = states.FirstOrDefault(s => s.SystemId is null)?.Status ?? ControlStatus.NotMet;
-            var cells = catalogue.Segments.Select(seg =>
-            {
-                var applies = c.AppliesTo(snap.Model, seg.Code);
-                var systemStatuses = states.Where(s => s.SystemId is { } id && snap.Systems.TryGetValue(id, out var sys) && sys.IsActive && sys.Segment == seg.Code).Select(s => s.Status);
-                var late = applies && overdue.Any(o => o.ControlId == c.Id && (o.Item2 is null || o.Item2 == seg.Code));
-                return new MatrixCell(seg.Code, applies, ControlCompliance.CellStatus(controlLevel, systemStatuses), late);
-            }).ToList();
-            rows.Add(new MatrixRow(c, cells));
+            var cells = CellsOf(snap, c, states, overdue);
+            rows.Add(new MatrixRow(c, cells, ControlCompliance.StatusOf(ControlLevelStatus(states), cells)));
         }
         var figures = catalogue.Segments.Select(s => ControlCompliance.Figure(s.Code, rows.SelectMany(r => r.Cells))).ToList();
         var known = catalogue.Controls.Select(c => c.Id).ToHashSet();
         var retired = snap.States.Select(s => s.ControlId).Where(id => !known.Contains(id)).Distinct().Order(StringComparer.Ordinal).ToList();
         return new ControlMatrix(snap.Model, figures, rows, retired);
     }
+
+    private static ControlStatus ControlLevelStatus(List<ControlState> states) =>
+        states.FirstOrDefault(s => s.SystemId is null)?.Status ?? ControlStatus.NotMet;
+
+    /// <summary>The control's cell in each segment: its per-system records there decide, else its own record.</summary>
+    private List<MatrixCell> CellsOf(Snapshot snap, ControlDefinition c, List<ControlState> states, IReadOnlyCollection<(string ControlId, string? Segment)> overdue)
+    {
+        var controlLevel = ControlLevelStatus(states);
+        return catalogue.Segments.Select(seg =>
+        {
+            var applies = c.AppliesTo(snap.Model, seg.Code);
+            var systemStatuses = states.Where(s => s.SystemId is { } id && snap.Systems.TryGetValue(id, out var sys) && sys.IsActive && sys.Segment == seg.Code).Select(s => s.Status);
+            var late = applies && overdue.Any(o => o.ControlId == c.Id && (o.Segment is null || o.Segment == seg.Code));
+            return new MatrixCell(seg.Code, applies, ControlCompliance.CellStatus(controlLevel, systemStatuses), late);
+        }).ToList();
+    }
+
+    /// <summary>The control's one status (<see cref="ControlCompliance.StatusOf"/>): the same on the list, its page, the matrix and the dashboards.</summary>
+    private ControlStatus StandingOf(Snapshot snap, ControlDefinition c, List<ControlState> states) =>
+        ControlCompliance.StatusOf(ControlLevelStatus(states), CellsOf(snap, c, states, []));
 
     /// <summary>One control with its standing, per system, history, evidence and exceptions. Null when the id is unknown or the viewer may not see it.</summary>
     public async Task<ControlDetail?> ControlAsync(string? controlId, CancellationToken ct = default)
@@ -234,7 +248,10 @@ public sealed partial class ControlQueries(IDbContextFactory<SecOpsDxDbContext> 
             View(controlLevel, null),
             states.Where(s => s.SystemId is not null).Select(s => View(s, s.SystemId)).OrderBy(s => s.SystemName, StringComparer.Ordinal).ToList(),
             segmentSystems, verifications, evidence, exceptions, !isRetired, viewer.Manages, viewer.IsCiso, controlLevel?.OwnerUserId,
-            isRetired, retired?.RetiredAt);
+            isRetired, retired?.RetiredAt)
+        {
+            Standing = isRetired ? controlLevel?.Status ?? ControlStatus.NotMet : StandingOf(snap, control, states),
+        };
     }
 
     private static ExceptionRow ExceptionView(ControlException e, ControlDefinition? control, Dictionary<int, string> systemNames, DateOnly today) =>

@@ -44,17 +44,25 @@ public sealed record ControlDetail(
     ControlDefinition Control, string Model, bool Applies, IReadOnlyList<string> ModelsApplying,
     int? OwnerDepartmentId, string? Owner, StateView State, IReadOnlyList<StateView> Systems, IReadOnlyList<SystemRow> SystemsOfSegments,
     IReadOnlyList<VerificationRow> Verifications, IReadOnlyList<ControlEvidenceRow> Evidence, IReadOnlyList<ExceptionRow> Exceptions,
-    bool CanRecord, bool Manages, bool IsCiso, string? OwnerUserId = null, bool Retired = false, DateTimeOffset? RetiredAt = null);
+    bool CanRecord, bool Manages, bool IsCiso, string? OwnerUserId = null, bool Retired = false, DateTimeOffset? RetiredAt = null)
+{
+    /// <summary>
+    /// The control's one status (<see cref="ControlCompliance.StatusOf"/>), as the list and the matrix show it; the
+    /// control's own record (<see cref="State"/>) stays what was recorded for the control as a whole.
+    /// </summary>
+    public ControlStatus Standing { get; init; } = State.Status;
+}
 
 public sealed record SegmentFigure(string Segment, int Met, int Applicable)
 {
-    /// <summary>Met ÷ applicable as a whole percentage (rounded down, so 99.6% is not shown as done); null when nothing applies.</summary>
-    public int? Percent => Applicable == 0 ? null : Met * 100 / Applicable;
+    /// <summary>Met ÷ applicable, half up to one decimal (<see cref="Common.Percent"/>); null when nothing applies.</summary>
+    public decimal? Percent => Common.Percent.Of(Met, Applicable);
 }
 
 /// <summary>A cell of the matrix: does the control apply to the segment under the model, and where it stands there.</summary>
 public sealed record MatrixCell(string Segment, bool Applies, ControlStatus Status, bool Overdue);
 
-public sealed record MatrixRow(ControlDefinition Control, IReadOnlyList<MatrixCell> Cells);
+/// <param name="Status">The control's one status (<see cref="ControlCompliance.StatusOf"/>), as the list and its page show it.</param>
+public sealed record MatrixRow(ControlDefinition Control, IReadOnlyList<MatrixCell> Cells, ControlStatus Status);
 
 public sealed record ControlMatrix(string Model, IReadOnlyList<SegmentFigure> Figures, IReadOnlyList<MatrixRow> Rows, IReadOnlyList<string> RetiredControlIds);

@@ -9,7 +9,7 @@ public sealed record SelfCheckRollUp(int Controls, int Answered, int Met, int Pa
     public int Unanswered => Controls - Answered;
 
     /// <summary>Met ÷ answered controls that apply (対象外 left out); null before anything applicable is answered.</summary>
-    public int? MetPercent => Met + Partial + NotMet == 0 ? null : Met * 100 / (Met + Partial + NotMet);
+    public decimal? MetPercent => Common.Percent.Of(Met, Met + Partial + NotMet);
 
     public static SelfCheckRollUp From(int controls, IEnumerable<ControlStatus> answers, int findings, int openFindings)
     {

@@ -104,7 +104,8 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var facts = (await CourseFacts.LoadAsync(db, db.TrainingCourses.Where(c => c.Id == courseId), ct)).SingleOrDefault();
         if (facts is null) return null;
-        var day = asOf ?? DefaultDayFor(new FiscalYear(facts.Course.FiscalYear));
+        var judged = asOf is { } explicitDay ? TrainingDay.On(explicitDay) : DefaultDayFor(new FiscalYear(facts.Course.FiscalYear));
+        var day = judged.AsOf;
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         var methods = await db.TrainingRecords.AsNoTracking()
             .Where(r => r.CourseId == courseId && r.Passed && !db.TrainingRecordWithdrawals.Any(w => w.RecordId == r.Id))
@@ -120,7 +121,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             if (!TrainingAudience.IsAssigned(facts.Audience, p, day, snapshot.ParentOf)) continue;
             var dept = p.DepartmentOn(day);
             if (departmentId is { } wanted && dept != wanted && snapshot.ParentOf.GetValueOrDefault(dept) != wanted) continue;
-            var status = facts.StatusOf(p, day);
+            var status = facts.StatusOf(p, judged);
             rate = rate.Plus(Count(status));
             rows.Add(new CourseStaffRow(p.Id, p.EmployeeNumber, p.FullName, dept, snapshot.DepartmentName(dept), status,
                 TrainingAudience.DueFor(facts.Audience, p), status == TrainingStatus.Completed ? facts.CompletedOn[p.Id] : null,
@@ -149,7 +150,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var courses = await Running(db).AsNoTracking().Include(c => c.Questions).Where(c => c.FiscalYear == year.StartYear).ToListAsync(ct);
         var departments = await DepartmentsAsync(db, ct);
-        return await CountedOverviewAsync(db, departments, courses, year, asOf ?? DefaultDayFor(year), ct);
+        return await CountedOverviewAsync(db, departments, courses, year, asOf is { } day ? TrainingDay.On(day) : DefaultDayFor(year), ct);
     }
 
     /// <summary>
@@ -170,7 +171,8 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         {
             var year = new FiscalYear(group.Key);
             var over = year.LastDay < today;
-            if (over && ended?.Find(group.Key, version) is { } kept) return Task.FromResult(kept);
+            // Kept figures are judged on the day they were counted: a due date N days after hiring can pass after the 年度 ends.
+            if (over && ended?.Find(group.Key, version) is { } kept && kept.JudgedOn == today) return Task.FromResult(kept);
             return Task.Run(async () =>
             {
                 await using var yearDb = await factory.CreateDbContextAsync(ct);
@@ -186,7 +188,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         db.Departments.AsNoTracking().Select(d => new TrainingSnapshot.DepartmentInfo(d.Id, d.Code, d.Name, d.ParentId)).ToDictionaryAsync(d => d.Id, ct);
 
     private static async Task<TrainingOverview> CountedOverviewAsync(SecOpsDxDbContext db, IReadOnlyDictionary<int, TrainingSnapshot.DepartmentInfo> departments,
-        IReadOnlyList<TrainingCourse> courses, FiscalYear year, DateOnly day, CancellationToken ct)
+        IReadOnlyList<TrainingCourse> courses, FiscalYear year, TrainingDay day, CancellationToken ct)
     {
         var counts = await TrainingRateCounts.CountAsync(db, courses, day, ct);
         var perDepartment = new Dictionary<int, TrainingRate>();
@@ -204,7 +206,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             overall = overall.Plus(rate);
             rows.Add(new CourseRateRow(c.Id, c.Title, c.Kind, c.OpensOn, c.DueOn, c.HasQuiz, rate, c.Version));
         }
-        return new TrainingOverview(year, day, overall, rows, DepartmentRows(perDepartment, departments));
+        return new TrainingOverview(year, day.AsOf, overall, rows, DepartmentRows(perDepartment, departments), day.JudgedOn);
     }
 
     private static List<DepartmentRateRow> DepartmentRows(Dictionary<int, TrainingRate> perDepartment, IReadOnlyDictionary<int, TrainingSnapshot.DepartmentInfo> departments) =>
@@ -214,11 +216,12 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
                 : new DepartmentRateRow(kv.Key, "", "", kv.Value))
             .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
 
-    private static TrainingOverview Overview(TrainingSnapshot snapshot, IReadOnlyList<CourseFacts> facts, FiscalYear year, DateOnly day)
+    private static TrainingOverview Overview(TrainingSnapshot snapshot, IReadOnlyList<CourseFacts> facts, FiscalYear year, TrainingDay judged)
     {
         var perDepartment = new Dictionary<int, TrainingRate>();
         var courses = new List<CourseRateRow>(facts.Count);
         var overall = TrainingRate.Zero;
+        var day = judged.AsOf;
         foreach (var f in facts.OrderBy(f => f.Course.OpensOn).ThenBy(f => f.Course.Title, StringComparer.Ordinal))
         {
             var rate = TrainingRate.Zero;
@@ -227,7 +230,7 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
                 foreach (var p in snapshot.People)
                 {
                     if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf)) continue;
-                    var one = Count(f.StatusOf(p, day));
+                    var one = Count(f.StatusOf(p, judged));
                     rate = rate.Plus(one);
                     var dept = p.DepartmentOn(day);
                     perDepartment[dept] = perDepartment.GetValueOrDefault(dept, TrainingRate.Zero).Plus(one);
@@ -236,12 +239,12 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
             overall = overall.Plus(rate);
             courses.Add(new CourseRateRow(f.Course.Id, f.Course.Title, f.Course.Kind, f.Course.OpensOn, f.Course.DueOn, f.Course.HasQuiz, rate, f.Course.Version));
         }
-        return new TrainingOverview(year, day, overall, courses, DepartmentRows(perDepartment, snapshot.Departments));
+        return new TrainingOverview(year, day, overall, courses, DepartmentRows(perDepartment, snapshot.Departments), judged.JudgedOn);
     }
 
     /// <summary>
     /// Everything the CISO's overview shows, from one read of the roster and the records: the 年度's rates, the
-    /// overdue list (for the current 年度) and the trend over all 年度.
+    /// overdue list (a finished 年度's too: its non-completers are overdue once their due date has passed) and the trend.
     /// </summary>
     public async Task<TrainingDashboard> DashboardAsync(FiscalYear year, CancellationToken ct = default)
     {
@@ -249,11 +252,12 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         var facts = (await CourseFacts.LoadAsync(db, Running(db), ct)).ToLookup(f => f.Course.FiscalYear);
-        var overview = Overview(snapshot, facts[year.StartYear].ToList(), year, DefaultDayFor(year));
+        var day = DefaultDayFor(year);
+        var overview = Overview(snapshot, facts[year.StartYear].ToList(), year, day);
         var trend = facts.OrderBy(g => g.Key).Select(g => new FiscalYear(g.Key))
             .Select(y => y == year ? new TrendPoint(y, overview.Overall) : new TrendPoint(y, Overview(snapshot, facts[y.StartYear].ToList(), y, DefaultDayFor(y)).Overall))
             .ToList();
-        var overdue = year == FiscalYear.Of(today) ? Overdue(snapshot, facts[year.StartYear].Where(f => f.Course.OpensOn <= today), today, null) : [];
+        var overdue = Overdue(snapshot, facts[year.StartYear].Where(f => f.Course.OpensOn <= day.AsOf), day, null);
         var years = facts.Select(g => g.Key).Append(FiscalYear.Of(today).StartYear).Distinct().OrderDescending().Select(y => new FiscalYear(y)).ToList();
         var retired = await db.TrainingCourses.AsNoTracking().Where(c => c.FiscalYear == year.StartYear && c.RetiredAt != null)
             .Select(c => new { c.Id, c.Title, c.Kind, c.RetiredAt, c.RetiredReason, c.RetiredByName }).ToListAsync(ct);
@@ -263,13 +267,24 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     }
 
     /// <summary>Everyone past their due date and not done, on a day, for the courses of its 年度 (or one department).</summary>
-    public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(DateOnly? asOf = null, int? departmentId = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<OverdueRow>> OverdueAsync(DateOnly? asOf = null, int? departmentId = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        var year = FiscalYear.Of(day);
+        return OverdueAsync(FiscalYear.Of(day), TrainingDay.On(day), departmentId, ct);
+    }
+
+    /// <summary>
+    /// Everyone past their due date and not done on a 年度's courses as the 年度 is shown today (a finished one as of its
+    /// last day, judged today: see <see cref="TrainingDay"/>), or one department's.
+    /// </summary>
+    public Task<IReadOnlyList<OverdueRow>> OverdueAsync(FiscalYear year, int? departmentId = null, CancellationToken ct = default) =>
+        OverdueAsync(year, DefaultDayFor(year), departmentId, ct);
+
+    private async Task<IReadOnlyList<OverdueRow>> OverdueAsync(FiscalYear year, TrainingDay day, int? departmentId, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
-        var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
+        var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day.AsOf), ct);
         return Overdue(snapshot, facts, day, departmentId);
     }
 
@@ -283,17 +298,18 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var snapshot = await TrainingSnapshot.LoadAsync(db, ct);
         var facts = await CourseFacts.LoadAsync(db, Running(db).Where(c => c.FiscalYear == year.StartYear && c.OpensOn <= day), ct);
-        return Overdue(snapshot, facts, day, null, includePending: true);
+        return Overdue(snapshot, facts, TrainingDay.On(day), null, includePending: true);
     }
 
-    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, DateOnly day, int? departmentId, bool includePending = false)
+    private static List<OverdueRow> Overdue(TrainingSnapshot snapshot, IEnumerable<CourseFacts> facts, TrainingDay judged, int? departmentId, bool includePending = false)
     {
+        var day = judged.AsOf;
         var rows = new List<OverdueRow>();
         foreach (var f in facts)
             foreach (var p in snapshot.People)
             {
                 if (!TrainingAudience.IsAssigned(f.Audience, p, day, snapshot.ParentOf)) continue;
-                var status = f.StatusOf(p, day);
+                var status = f.StatusOf(p, judged);
                 if (status != TrainingStatus.Overdue && !(includePending && status == TrainingStatus.Pending)) continue;
                 var dept = p.DepartmentOn(day);
                 if (departmentId is { } wanted && dept != wanted && snapshot.ParentOf.GetValueOrDefault(dept) != wanted) continue;
@@ -346,12 +362,8 @@ public sealed class TrainingQueries(IDbContextFactory<SecOpsDxDbContext> factory
     /// <summary>The courses that count: a retired one is nobody's task and in no rate, overdue list or reminder.</summary>
     private static IQueryable<TrainingCourse> Running(SecOpsDxDbContext db) => db.TrainingCourses.Where(c => c.RetiredAt == null);
 
-    /// <summary>A finished 年度 is judged on its last day; the current one today.</summary>
-    private DateOnly DefaultDayFor(FiscalYear year)
-    {
-        var today = Today;
-        return year.LastDay < today ? year.LastDay : today;
-    }
+    /// <summary>A finished 年度 is taken as of its last day and judged today; the current one today (<see cref="TrainingDay.For"/>).</summary>
+    private TrainingDay DefaultDayFor(FiscalYear year) => TrainingDay.For(year, Today);
 
     private static TrainingRate Count(TrainingStatus status) => status switch
     {

@@ -27,10 +27,10 @@ internal static class TrainingRateCounts
 
     /// <summary>Course id → department of the day → rate, for the courses opened on or before the day.</summary>
     public static async Task<Dictionary<int, Dictionary<int, TrainingRate>>> CountAsync(
-        SecOpsDxDbContext db, IReadOnlyList<TrainingCourse> courses, DateOnly day, CancellationToken ct)
+        SecOpsDxDbContext db, IReadOnlyList<TrainingCourse> courses, TrainingDay day, CancellationToken ct)
     {
         var result = new Dictionary<int, Dictionary<int, TrainingRate>>();
-        var open = courses.Where(c => c.OpensOn <= day).ToList();
+        var open = courses.Where(c => c.OpensOn <= day.AsOf).ToList();
         if (open.Count == 0) return result;
 
         // EF counts opens and closes, so a connection the caller holds open stays open.
@@ -47,7 +47,7 @@ internal static class TrainingRateCounts
         return result;
     }
 
-    private static async Task CountChunkAsync(DbConnection connection, IReadOnlyList<TrainingCourse> courses, DateOnly day,
+    private static async Task CountChunkAsync(DbConnection connection, IReadOnlyList<TrainingCourse> courses, TrainingDay day,
         Dictionary<int, Dictionary<int, TrainingRate>> result, CancellationToken ct)
     {
         // (department, packed statuses) → people; a 年度's few courses give few distinct combinations per department.
@@ -89,9 +89,11 @@ internal static class TrainingRateCounts
 
     private static string Int(long i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private static string Statement(IReadOnlyList<TrainingCourse> courses, DateOnly day, DbCommand command)
+    private static string Statement(IReadOnlyList<TrainingCourse> courses, TrainingDay day, DbCommand command)
     {
-        Add(command, "$day", Date(day));
+        Add(command, "$day", Date(day.AsOf));
+        // TrainingDay.IsOverdue in SQL: due < the judging day (the due date itself is still in time).
+        Add(command, "$judged", Date(day.JudgedOn));
         var sql = new StringBuilder();
         // The people in post on the day, each in the department they belonged to that day (the one left by the first
         // move after it, else the current one), with that department's parent.
@@ -157,7 +159,7 @@ internal static class TrainingRateCounts
                     WHEN Id IN (SELECT StaffMemberId FROM TrainingRecords WHERE CourseId = {id} AND Passed AND CompletedOn <= $day
                         AND Id NOT IN (SELECT RecordId FROM TrainingRecordWithdrawals)) THEN {CompletedDigit}
                     WHEN Id IN (SELECT StaffMemberId FROM TrainingExemptions WHERE CourseId = {id} AND NOT Withdrawn) THEN {ExemptDigit}
-                    WHEN {due} < $day THEN {OverdueDigit} ELSE {PendingDigit} END ELSE {NotAssigned} END
+                    WHEN {due} < $judged THEN {OverdueDigit} ELSE {PendingDigit} END ELSE {NotAssigned} END
                 """);
         }
         sql.Append("\nFROM q");

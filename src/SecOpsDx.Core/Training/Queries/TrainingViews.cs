@@ -59,8 +59,11 @@ public sealed record CourseRateRow(int CourseId, string Title, TrainingKind Kind
 
 public sealed record DepartmentRateRow(int DepartmentId, string Code, string Name, TrainingRate Rate);
 
+/// <param name="AsOf">The day the standing is taken (who is in post, who has completed).</param>
+/// <param name="JudgedOn">The day due dates are judged (<see cref="TrainingDay"/>); a finished 年度's is after its last day.</param>
 public sealed record TrainingOverview(
-    FiscalYear Year, DateOnly AsOf, TrainingRate Overall, IReadOnlyList<CourseRateRow> Courses, IReadOnlyList<DepartmentRateRow> Departments);
+    FiscalYear Year, DateOnly AsOf, TrainingRate Overall, IReadOnlyList<CourseRateRow> Courses, IReadOnlyList<DepartmentRateRow> Departments,
+    DateOnly JudgedOn = default);
 
 /// <summary>A person past their due date on a course, for lists and reminders.</summary>
 public sealed record OverdueRow(

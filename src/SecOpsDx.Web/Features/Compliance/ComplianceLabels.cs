@@ -21,14 +21,13 @@ public static class ComplianceLabels
         _ => "text-bg-success",
     };
 
-    /// <summary>"82.0%"; "—" when there is nothing to count.</summary>
-    public static string Percent(double? rate) =>
-        rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>"82.0%"; "—" when there is nothing to count (the one rule: <see cref="Core.Common.Percent"/>).</summary>
+    public static string Percent(double? rate) => Core.Common.Percent.Format(rate);
 
     /// <summary>A sentence such as "研修の受講率 82.0% < 90%", from the reason's code and figures.</summary>
     public static string Reason(this IStringLocalizer<ComplianceText> c, StatusReason r, ControlCatalogue catalogue, IncidentTaxonomy taxonomy)
     {
-        var value = r.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        var value = Core.Common.Percent.Format((decimal)r.Value);
         var limit = r.Limit.ToString("0.#", CultureInfo.InvariantCulture) + "%";
         var count = ((int)Math.Round(r.Value)).ToString(CultureInfo.CurrentCulture);
         return r.Code switch

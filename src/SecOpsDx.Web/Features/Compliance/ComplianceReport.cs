@@ -49,7 +49,7 @@ public static class ComplianceReport
         if (p.UnpublishedOrgans is { } unpublished) policies.Insert(3, (c["Policies.UnpublishedOrgans"], Count(unpublished)));
         var k = s.Controls;
         var controls = new List<(string, string)> { (c["Controls.Model", ControlLabels.Model(catalogue, k.Model)].Value, "") };
-        controls.AddRange(k.BySegment.Select(f => (ControlLabels.Segment(catalogue, f.Segment), $"{(f.Percent is { } x ? x + "%" : "—")} ({f.Met}/{f.Applicable})")));
+        controls.AddRange(k.BySegment.Select(f => (ControlLabels.Segment(catalogue, f.Segment), $"{Core.Common.Percent.Format(f.Percent)} ({f.Met}/{f.Applicable})")));
         controls.AddRange([
             (c["Controls.Unmet"], Count(k.UnmetControls)), (c["Controls.Overdue"], Count(k.OverdueVerifications)),
             (c["Controls.Exceptions"], c["Controls.ExceptionCounts", k.ExceptionsExpiring, k.ExceptionsExpired]),

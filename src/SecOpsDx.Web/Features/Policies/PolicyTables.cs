@@ -42,7 +42,7 @@ public static class PolicyTables
     /// <summary>A document's rate in a department; the missing count is empty when nobody is missing, as on the page.</summary>
     public static string[] RateCells(DepartmentRate r, IStringLocalizer<PolicyText> t) =>
     [
-        r.Title, t["Task.Version", r.Number], Number(r.Applicable), Number(r.Acknowledged), $"{Number(r.Percent)}%",
+        r.Title, t["Task.Version", r.Number], Number(r.Applicable), Number(r.Acknowledged), Core.Common.Percent.Format(r.Percent),
         r.Missing > 0 ? t["Rates.MissingCount", r.Missing] : "",
     ];
 

@@ -23,7 +23,6 @@ public static class TrainingLabels
         _ => "text-bg-warning",
     };
 
-    /// <summary>"92.5%", or "—" when nobody is assigned.</summary>
-    public static string Percent(double? rate) =>
-        rate is { } r ? (r * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+    /// <summary>"92.5%", or "—" when nobody is assigned (the one rule: <see cref="Core.Common.Percent"/>).</summary>
+    public static string Percent(double? rate) => Core.Common.Percent.Format(rate);
 }
