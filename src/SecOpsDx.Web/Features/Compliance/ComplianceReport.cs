@@ -79,6 +79,12 @@ public static class ComplianceReport
 
     private static string Hours(double? h) => h is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
 
+    // A4 portrait (11906 twips wide) with 2 cm margins: the figures' labels take 44% of the line, their values the rest.
+    private const int PageWidth = 11906, Margin = 1134;
+    private static readonly int LineWidth = WordTable.Between(PageWidth, Margin, Margin);
+    private static readonly int LabelWidth = LineWidth * 44 / 100;
+    private static readonly int ValueWidth = LineWidth - LabelWidth;
+
     /// <summary>The report as a Word file: A4 portrait, 明朝, a heading, the date, and per area its status, reasons and a table of figures.</summary>
     public static byte[] Docx(string title, string subtitle, string dateLine, IReadOnlyList<Section> sections, IStringLocalizer<ComplianceText> c)
     {
@@ -94,28 +100,20 @@ public static class ComplianceReport
             {
                 body.Append(Para(Text(section.Status is { } st ? $"{section.Title}  [{c.Status(st)}]" : section.Title, bold: true, size: 26)));
                 foreach (var reason in section.Reasons) body.Append(Para(Text("・" + reason)));
-                var table = new Table(new TableProperties(
-                    new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                    new TableBorders(
-                        new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                var table = WordTable.Create(LabelWidth, ValueWidth);
                 foreach (var (label, value) in section.Figures)
-                    table.Append(new TableRow(Cell(label, 2200), Cell(value, 2800)));
+                    table.Append(new TableRow(WordTable.Cell(LabelWidth, [Para(Text(label))]), WordTable.Cell(ValueWidth, [Para(Text(value))])));
                 body.Append(table);
                 body.Append(new Paragraph());
             }
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+                new PageSize { Width = PageWidth, Height = 16838 },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
     }
-
-    private static TableCell Cell(string text, int widthPct50) =>
-        new(new TableCellProperties(new TableCellWidth { Width = widthPct50.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }), Para(Text(text)));
 
     private static Paragraph Para(Run run, JustificationValues? align = null)
     {
