@@ -62,6 +62,12 @@ public sealed class OfficeFileValidityTests(AppFactory factory) : IClassFixture<
     {
         { "report-this-year", Ciso }, { "report-last-year", Ciso },
         { "compare", Ciso }, { "compare-omitted", Ciso },
+        { "/incidents/export.xlsx?scope=all", Ciso }, { "/incidents/export.xlsx?scope=all", Csirt },
+        { "/incidents/dashboard/export.xlsx", Ciso }, { "/incidents/dashboard/export.xlsx", Csirt },
+        { "/compliance/export/departments.xlsx", Ciso }, { "/compliance/export/overdue.xlsx", Ciso },
+        { "/controls/matrix/export.xlsx", Ciso }, { "/controls/due/export.xlsx", Ciso }, { "/controls/due/export.xlsx", Manager },
+        { "/controls/exceptions/export.xlsx", Ciso }, { "self-check", Ciso },
+        { "/policies/register/export.xlsx", Ciso }, { "/policies/acknowledgments/export.xlsx", Manager }, { "missing", Manager },
     };
 
     [Theory]
@@ -78,4 +84,8 @@ public sealed class OfficeFileValidityTests(AppFactory factory) : IClassFixture<
         Assert.True(bytes.Length > 1000, $"{address} is a file");
         OfficeFiles.AssertValid(bytes, address);
     }
+
+    [Fact]
+    public async Task An_empty_list_makes_a_valid_workbook_too() =>
+        OfficeFiles.AssertValid(await TableExport.XlsxAsync(new ExportTable(["件名", "メモ"], []), default), "an empty list");
 }
