@@ -61,8 +61,8 @@ public static class ComplianceExport
                 var fy = YearOrCurrent(year, queries.Today);
                 var summary = (await queries.SummaryAsync(fy, null, ct))!;
                 var style = DisplayDates.StyleOf(context.User);
-                var bytes = ComplianceReport.Docx(c["Report.Title", DisplayDates.Format(fy)], options.Value.MunicipalityName,
-                    $"{c["Report.Date"]} {DisplayDates.Format(queries.Today, style)}", ComplianceReport.Sections(summary, c, catalogue, taxonomy), c);
+                var bytes = ComplianceReport.Docx(ComplianceReport.Head(summary, queries.Today, style, options.Value, c),
+                    ComplianceReport.Sections(summary, c, catalogue, taxonomy), c);
                 context.Response.Headers.CacheControl = "no-store";
                 return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"security-report-{fy.StartYear}.docx");
             })
