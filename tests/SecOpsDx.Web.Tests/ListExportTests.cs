@@ -127,7 +127,7 @@ public sealed class ListExportTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         Assert.Equal(TableExport.XlsxType, xlsxResponse.Content.Headers.ContentType?.MediaType);
         Assert.Matches("^[A-Za-z0-9._-]+\\.xlsx$", FileName(xlsxResponse));
-        var xlsx = Xlsx(await xlsxResponse.Content.ReadAsByteArrayAsync());
+        var xlsx = Xlsx(await xlsxResponse.Content.ReadAsByteArrayAsync(), English(email));
         Assert.Equal(headers, xlsx[0]);
         Assert.Equal(rows, xlsx.Skip(1).Select(r => r.Select(Normalise).ToArray()));
     }

@@ -25,6 +25,8 @@ public sealed class SecOpsDxOptions
 
     public ApiSettings Api { get; set; } = new();
 
+    public AnnualReportSettings AnnualReport { get; set; } = new();
+
     public SignInSettings SignIn { get; set; } = new();
 
     public AuditSettings Audit { get; set; } = new();
@@ -69,6 +71,16 @@ public sealed class SecOpsDxOptions
         }
         return SecOpsDx.Core.OwnerOnlyFiles.Tighten(directory);
     }
+}
+
+/// <summary>"SecOpsDx:AnnualReport": who the annual report is addressed to and who sends it, as a 決裁 document names them.</summary>
+public sealed class AnnualReportSettings
+{
+    /// <summary>宛先, e.g. 情報セキュリティ委員会 委員長 様; empty for the app's wording.</summary>
+    public string Addressee { get; set; } = "";
+
+    /// <summary>発信者 after the municipality's name, e.g. 最高情報セキュリティ責任者 副市長 山田太郎; empty for the app's wording.</summary>
+    public string Sender { get; set; } = "";
 }
 
 /// <summary>"SecOpsDx:Api".</summary>

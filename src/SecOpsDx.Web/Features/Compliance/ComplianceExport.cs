@@ -26,9 +26,9 @@ public static class ComplianceExport
                 var fy = YearOrCurrent(year, queries.Today);
                 var summary = await queries.SummaryAsync(fy, viewer.SeesAll ? null : viewer.DepartmentId, ct);
                 var rows = summary?.Training.ByDepartment ?? [];
-                var table = new ExportTable(DepartmentHeaders(c), rows.Select(d => new[]
+                var table = new ExportTable(DepartmentHeaders(c), rows.Select(d => new ExportCell[]
                 {
-                    d.Name, ComplianceLabels.Percent(d.Rate.Rate), Number(d.Rate.Completed), Number(d.Rate.Assigned), Number(d.Rate.Overdue),
+                    d.Name, ExportCell.Percent(ComplianceLabels.Percent(d.Rate.Rate)), Number(d.Rate.Completed), Number(d.Rate.Assigned), Number(d.Rate.Overdue),
                 }).ToList());
                 return await TableExport.FileAsync(context, table, format, $"training-rates-{fy.StartYear}", ct);
             })
@@ -61,8 +61,8 @@ public static class ComplianceExport
                 var fy = YearOrCurrent(year, queries.Today);
                 var summary = (await queries.SummaryAsync(fy, null, ct))!;
                 var style = DisplayDates.StyleOf(context.User);
-                var bytes = ComplianceReport.Docx(c["Report.Title", DisplayDates.Format(fy)], options.Value.MunicipalityName,
-                    $"{c["Report.Date"]} {DisplayDates.Format(queries.Today, style)}", ComplianceReport.Sections(summary, c, catalogue, taxonomy), c);
+                var bytes = ComplianceReport.Docx(ComplianceReport.Head(summary, queries.Today, style, options.Value, c),
+                    ComplianceReport.Sections(summary, c, catalogue, taxonomy), c);
                 context.Response.Headers.CacheControl = "no-store";
                 return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"security-report-{fy.StartYear}.docx");
             })
@@ -74,8 +74,8 @@ public static class ComplianceExport
     public static IReadOnlyList<string> OverdueHeaders(IStringLocalizer<ComplianceText> c) =>
         [c["Col.EmployeeNumber"], c["Col.Name"], c["Col.Department"], c["Col.Course"], c["Col.Due"]];
 
-    public static string[] OverdueCells(OverdueRow r, DateDisplayStyle style) =>
-        [r.EmployeeNumber, r.FullName, r.DepartmentName, r.CourseTitle, DisplayDates.Format(r.DueOn, style)];
+    public static ExportCell[] OverdueCells(OverdueRow r, DateDisplayStyle style) =>
+        [r.EmployeeNumber, r.FullName, r.DepartmentName, r.CourseTitle, ExportCell.Date(r.DueOn, style)];
 
     /// <summary>The 年度 asked for when it is one that can have figures (not in the future), else the current one.</summary>
     public static FiscalYear YearOrCurrent(int? year, DateOnly today)
@@ -86,5 +86,5 @@ public static class ComplianceExport
 
     public static Task<string?> DepartmentNameAsync(ComplianceQueries queries, int departmentId) => queries.DepartmentNameAsync(departmentId);
 
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static ExportCell Number(int n) => ExportCell.Count(n);
 }

@@ -22,6 +22,26 @@ public static class ComplianceReport
 {
     public sealed record Section(string Title, AreaStatus? Status, IReadOnlyList<string> Reasons, IReadOnlyList<(string Label, string Value)> Figures);
 
+    /// <summary>
+    /// The head of the report as a 決裁 document has it: the date, the addressee (宛先) and the sender (発信者) from the
+    /// settings, the title, then the opening sentence with the staff in post, the 集計日 and the 総合評価.
+    /// </summary>
+    public sealed record Letter(string Date, string Addressee, string Sender, string Title, string Opening, string AsOf, string Overall);
+
+    public static Letter Head(ComplianceSummary s, DateOnly today, DateDisplayStyle style, SecOpsDxOptions options, IStringLocalizer<ComplianceText> c)
+    {
+        var settings = options.AnnualReport;
+        var sender = settings.Sender.Trim() is { Length: > 0 } named ? named : c["Report.DefaultSender"].Value;
+        return new(
+            $"{c["Report.Date"]} {DisplayDates.Format(today, style)}",
+            settings.Addressee.Trim() is { Length: > 0 } addressee ? addressee : c["Report.DefaultAddressee"].Value,
+            string.Join(" ", new[] { options.MunicipalityName.Trim(), sender }.Where(p => p.Length > 0)),
+            c["Report.Title", DisplayDates.Format(s.Year)],
+            c["Report.Intro", DisplayDates.Format(s.Year), s.StaffCount],
+            $"{c["AsOf"]} {DisplayDates.Format(s.AsOf, style)} · {c["NowNote"]}",
+            $"{c["Overall"]} {c.Status(s.Overall)}");
+    }
+
     public static IReadOnlyList<Section> Sections(ComplianceSummary s, IStringLocalizer<ComplianceText> c, ControlCatalogue catalogue, IncidentTaxonomy taxonomy)
     {
         string Count(int n) => c["Count", n];
@@ -79,48 +99,60 @@ public static class ComplianceReport
 
     private static string Hours(double? h) => h is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
 
-    /// <summary>The report as a Word file: A4 portrait, 明朝, a heading, the date, and per area its status, reasons and a table of figures.</summary>
-    public static byte[] Docx(string title, string subtitle, string dateLine, IReadOnlyList<Section> sections, IStringLocalizer<ComplianceText> c)
+    // A4 portrait (11906 twips wide) with 2 cm margins: the figures' labels take 44% of the line, their values the rest.
+    private const int PageWidth = 11906, Margin = 1134;
+    private static readonly int LineWidth = WordTable.Between(PageWidth, Margin, Margin);
+    private static readonly int LabelWidth = LineWidth * 44 / 100;
+    private static readonly int ValueWidth = LineWidth - LabelWidth;
+
+    /// <summary>
+    /// The report as a Word file: A4 portrait, 明朝, the head of the letter, and per area its status, reasons and a table
+    /// of figures. An area's heading stays with its table and a row is never split, but a long table may run on to the
+    /// next page, so the first page is not left nearly empty.
+    /// </summary>
+    public static byte[] Docx(Letter head, IReadOnlyList<Section> sections, IStringLocalizer<ComplianceText> c)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
-            body.Append(Para(Text(title, bold: true, size: 32), JustificationValues.Center));
-            if (subtitle.Length > 0) body.Append(Para(Text(subtitle), JustificationValues.Center));
-            body.Append(Para(Text(dateLine), JustificationValues.Right));
+            body.Append(Para(Text(head.Date), JustificationValues.Right));
+            body.Append(Para(Text(head.Addressee)));
+            body.Append(Para(Text(head.Sender), JustificationValues.Right));
+            body.Append(Para(Text(head.Title, bold: true, size: 28), JustificationValues.Center));
+            body.Append(Para(Text(head.Opening)));
+            body.Append(Para(Text(head.AsOf)));
+            body.Append(Para(Text(head.Overall, bold: true)));
             foreach (var section in sections)
             {
-                body.Append(Para(Text(section.Status is { } st ? $"{section.Title}  [{c.Status(st)}]" : section.Title, bold: true, size: 26)));
-                foreach (var reason in section.Reasons) body.Append(Para(Text("・" + reason)));
-                var table = new Table(new TableProperties(
-                    new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                    new TableBorders(
-                        new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                body.Append(Para(Text(section.Status is { } st ? $"{section.Title}  [{c.Status(st)}]" : section.Title, bold: true, size: 26), keepNext: true));
+                foreach (var reason in section.Reasons) body.Append(Para(Text("・" + reason), keepNext: true));
+                var table = WordTable.Create(LabelWidth, ValueWidth);
                 foreach (var (label, value) in section.Figures)
-                    table.Append(new TableRow(Cell(label, 2200), Cell(value, 2800)));
+                    table.Append(new TableRow(new TableRowProperties(new CantSplit()), WordTable.Cell(LabelWidth, [Para(Text(label))]), WordTable.Cell(ValueWidth, [Para(Text(value))])));
                 body.Append(table);
                 body.Append(new Paragraph());
             }
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+                new PageSize { Width = PageWidth, Height = 16838 },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
     }
 
-    private static TableCell Cell(string text, int widthPct50) =>
-        new(new TableCellProperties(new TableCellWidth { Width = widthPct50.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Pct }), Para(Text(text)));
-
-    private static Paragraph Para(Run run, JustificationValues? align = null)
+    private static Paragraph Para(Run run, JustificationValues? align = null, bool keepNext = false)
     {
         var p = new Paragraph();
-        if (align is { } a) p.Append(new ParagraphProperties(new Justification { Val = a }));
+        if (align is not null || keepNext)
+        {
+            var props = new ParagraphProperties();
+            if (keepNext) props.Append(new KeepNext());
+            if (align is { } a) props.Append(new Justification { Val = a });
+            p.Append(props);
+        }
         p.Append(run);
         return p;
     }

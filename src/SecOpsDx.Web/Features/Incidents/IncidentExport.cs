@@ -53,11 +53,11 @@ public static class IncidentExport
     {
         var en = AppCultures.IsEnglish;
         string[] headers = [t["Col.Number"], t["Col.Title"], t["Col.Status"], t["Col.Severity"], t["Col.Category"], t["Col.Received"], t["Col.Assignee"], t["Col.NextDue"]];
-        var cells = rows.Select(r => new[]
+        var cells = rows.Select(r => new ExportCell[]
         {
             r.Number, r.Title, t.Status(r.Status, r.Closure, r.Phase), taxonomy.Severity(r.Severity)?.Label(en) ?? t["Severity.Unset"],
-            taxonomy.Category(r.Category)?.Label(en) ?? "", DisplayDates.Format(r.ReceivedAt, style, withTime: true), r.AssigneeName ?? "",
-            r.NextDueAt is { } due ? DisplayDates.Format(due, style, withTime: false) : "",
+            taxonomy.Category(r.Category)?.Label(en) ?? "", ExportCell.Date(r.ReceivedAt, style, withTime: true), r.AssigneeName ?? "",
+            r.NextDueAt is { } due ? ExportCell.Date(due, style, withTime: false) : "",
         }).ToList();
         return new ExportTable(headers, cells);
     }

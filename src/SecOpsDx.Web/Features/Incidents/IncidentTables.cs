@@ -48,13 +48,13 @@ public static class IncidentTables
             .. categories.Select(c => taxonomy.Category(c)?.Label(AppCultures.IsEnglish) ?? c)];
         int Count(string category, MonthStat? m) =>
             byCategory.Where(x => x.Category == category && (m is null || (x.Year == m.Year && x.Month == m.Month))).Sum(x => x.Count);
-        var rows = months.Select(m => (string[])[t["Dashboard.MonthName", m.Year, m.Month], Number(m.Received), Number(m.Closed),
+        var rows = months.Select(m => (ExportCell[])[ExportCell.Month(m.Year, m.Month, t["Dashboard.MonthName", m.Year, m.Month]), Number(m.Received), Number(m.Closed),
                 .. categories.Select(c => Count(c, m) is var n and > 0 ? Number(n) : "")])
-            .Append([l["Common.All"], Number(months.Sum(m => m.Received)), Number(months.Sum(m => m.Closed)),
+            .Append([(ExportCell)l["Common.All"].Value, Number(months.Sum(m => m.Received)), Number(months.Sum(m => m.Closed)),
                 .. categories.Select(c => Number(Count(c, null)))])
             .ToList();
         return new ExportTable(headers, rows);
     }
 
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static ExportCell Number(int n) => ExportCell.Count(n);
 }

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.Localization;
 using SecOpsDx.Core.Policies;
+using SecOpsDx.Web.Components.Shared;
 using SecOpsDx.Web.Resources;
 
 namespace SecOpsDx.Web.Features.PolicyRegister;
@@ -13,6 +14,10 @@ namespace SecOpsDx.Web.Features.PolicyRegister;
 /// </summary>
 public static class ComparisonDocx
 {
+    // A4 landscape (16838 twips wide) with 2 cm margins, split evenly between 改正前 and 改正後.
+    private const int PageWidth = 16838, Margin = 1134;
+    private static readonly int SideWidth = WordTable.Between(PageWidth, Margin, Margin) / 2;
+
     public static byte[] Write(ComparisonView view, bool newOnLeft, IStringLocalizer<PolicyText> t)
     {
         using var stream = new MemoryStream();
@@ -23,12 +28,7 @@ public static class ComparisonDocx
             body.Append(Paragraph(Run($"{view.DocumentTitle} {t["Compare.Title"]}", bold: true)));
             body.Append(Paragraph(Run(t["Compare.Note"])));
 
-            var table = new Table(new TableProperties(
-                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+            var table = WordTable.Create(SideWidth, SideWidth);
             var (leftHead, rightHead) = newOnLeft ? (t["Compare.New"].Value, t["Compare.Old"].Value) : (t["Compare.Old"].Value, t["Compare.New"].Value);
             table.Append(new TableRow(Cell([Paragraph(Run(leftHead, bold: true))]), Cell([Paragraph(Run(rightHead, bold: true))])));
             foreach (var row in view.Rows)
@@ -39,8 +39,8 @@ public static class ComparisonDocx
             }
             body.Append(table);
             body.Append(new SectionProperties(
-                new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+                new PageSize { Width = PageWidth, Height = 11906, Orient = PageOrientationValues.Landscape },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = Margin, Right = Margin, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
             main.Document.Save();
         }
@@ -54,14 +54,7 @@ public static class ComparisonDocx
         return lines.Select(l => new Paragraph(l.Segments.Select(s => (OpenXmlElement)Run(s.Text, underline: s.Changed)))).ToList();
     }
 
-    private static TableCell Cell(IEnumerable<Paragraph> paragraphs)
-    {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = "2500", Type = TableWidthUnitValues.Pct }));
-        var any = false;
-        foreach (var p in paragraphs) { cell.Append(p); any = true; }
-        if (!any) cell.Append(new Paragraph());
-        return cell;
-    }
+    private static TableCell Cell(IEnumerable<Paragraph> paragraphs) => WordTable.Cell(SideWidth, paragraphs);
 
     private static Paragraph Paragraph(Run run) => new(run);
 

@@ -20,7 +20,7 @@ public static class PolicyTables
     ];
 
     /// <summary>The register's cells of a document; the title carries the 公表 mark the page shows beside it.</summary>
-    public static string[] RegisterCells(RegisterRow r, IStringLocalizer<PolicyText> t, GuidelineEditions editions, DateDisplayStyle style) =>
+    public static ExportCell[] RegisterCells(RegisterRow r, IStringLocalizer<PolicyText> t, GuidelineEditions editions, DateDisplayStyle style) =>
     [
         r.IsPublic ? $"{r.Title} {t["Register.Public"]}" : r.Title,
         t.Kind(r.Kind),
@@ -40,9 +40,9 @@ public static class PolicyTables
         [t["Col.Title"], t["Col.Version"], t["Rates.Applicable"], t["Rates.Acknowledged"], t["Rates.Rate"], t["Rates.Missing"]];
 
     /// <summary>A document's rate in a department; the missing count is empty when nobody is missing, as on the page.</summary>
-    public static string[] RateCells(DepartmentRate r, IStringLocalizer<PolicyText> t) =>
+    public static ExportCell[] RateCells(DepartmentRate r, IStringLocalizer<PolicyText> t) =>
     [
-        r.Title, t["Task.Version", r.Number], Number(r.Applicable), Number(r.Acknowledged), Core.Common.Percent.Format(r.Percent),
+        r.Title, t["Task.Version", r.Number].Value, Number(r.Applicable), Number(r.Acknowledged), ExportCell.Percent(Core.Common.Percent.Format(r.Percent)),
         r.Missing > 0 ? t["Rates.MissingCount", r.Missing] : "",
     ];
 
@@ -52,12 +52,12 @@ public static class PolicyTables
     public static IReadOnlyList<string> MissingHeaders(IStringLocalizer<PolicyText> t) =>
         [t["Col.EmployeeNumber"], t["Col.Name"], t["Col.Department"], t["Col.JobTitle"]];
 
-    public static string[] MissingCells(MissingStaff m) => [m.EmployeeNumber, m.FullName, m.DepartmentName, m.Title ?? ""];
+    public static ExportCell[] MissingCells(MissingStaff m) => [m.EmployeeNumber, m.FullName, m.DepartmentName, m.Title ?? ""];
 
     public static ExportTable Missing(IReadOnlyList<MissingStaff> missing, IStringLocalizer<PolicyText> t) =>
         new(MissingHeaders(t), missing.Select(MissingCells).ToList());
 
-    private static string Date(DateOnly? date, DateDisplayStyle style) => date is { } d ? DisplayDates.Format(d, style) : "";
+    private static ExportCell Date(DateOnly? date, DateDisplayStyle style) => date is { } d ? ExportCell.Date(d, style) : "";
 
-    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+    private static ExportCell Number(int n) => ExportCell.Count(n);
 }

@@ -28,23 +28,23 @@ public static class ControlTables
         : "";
 
     public static ExportTable Matrix(ControlMatrix matrix, IStringLocalizer<ControlText> t, ControlCatalogue catalogue) =>
-        new(MatrixHeaders(t, catalogue), matrix.Rows.Select(r => (string[])[ControlName(r.Control), .. r.Cells.Select(c => MatrixCell(r, c, t))]).ToList());
+        new(MatrixHeaders(t, catalogue), matrix.Rows.Select(r => (ExportCell[])[ControlName(r.Control), .. r.Cells.Select(c => (ExportCell)MatrixCell(r, c, t))]).ToList());
 
     public static IReadOnlyList<string> DueHeaders(IStringLocalizer<ControlText> t) =>
         [t["Col.Id"], t["Col.Name"], t["Col.System"], t["Col.Owner"], t["Col.LastVerified"], t["Col.NextDue"]];
 
-    public static string[] DueCells(DueItem i, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
+    public static ExportCell[] DueCells(DueItem i, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
     [
         i.ControlId, En ? i.ControlEn : i.ControlJa, i.SystemName ?? t["Common.WholeControl"], i.Owner ?? t["Common.Unassigned"],
-        i.LastVerifiedOn is { } last ? DisplayDates.Format(last, style) : t["Common.Never"],
-        i.DueOn is { } due ? DisplayDates.Format(due, style) : t["Due.Now"],
+        i.LastVerifiedOn is { } last ? ExportCell.Date(last, style) : t["Common.Never"].Value,
+        i.DueOn is { } due ? ExportCell.Date(due, style) : t["Due.Now"].Value,
     ];
 
     /// <summary>The page's two lists in one file, overdue first: a first column names the list (the page's heading) each row is under.</summary>
     public static ExportTable Due(DueList due, IStringLocalizer<ControlText> t, IStringLocalizer<ExportText> x, DateDisplayStyle style) =>
         new([x["Col.DueList"], .. DueHeaders(t)],
-            due.Overdue.Select(i => (string[])[t["Due.Overdue"], .. DueCells(i, t, style)])
-                .Concat(due.DueThisMonth.Select(i => (string[])[t["Due.ThisMonth"], .. DueCells(i, t, style)])).ToList());
+            due.Overdue.Select(i => (ExportCell[])[t["Due.Overdue"].Value, .. DueCells(i, t, style)])
+                .Concat(due.DueThisMonth.Select(i => (ExportCell[])[t["Due.ThisMonth"].Value, .. DueCells(i, t, style)])).ToList());
 
     public static IReadOnlyList<string> ExceptionHeaders(IStringLocalizer<ControlText> t) =>
         [t["Col.Control"], t["Col.State"], t["Col.Reason"], t["Col.Measures"], t["Col.ExpiresOn"], t["Col.Approval"]];
@@ -57,10 +57,10 @@ public static class ControlTables
         : e.State == ExceptionState.Pending && e.ControlRetired ? Lines(t["Nav.Retired"], t["Exceptions.RequestedBy", e.RequestedBy])
         : t["Exceptions.RequestedBy", e.RequestedBy];
 
-    public static string[] ExceptionCells(ExceptionRow e, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
+    public static ExportCell[] ExceptionCells(ExceptionRow e, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
     [
         Lines(ExceptionControl(e), e.SystemName), t.Exception(e.State), e.Reason, e.CompensatingMeasures,
-        DisplayDates.Format(e.ExpiresOn, style), Approval(e, t, style),
+        ExportCell.Date(e.ExpiresOn, style), Approval(e, t, style),
     ];
 
     public static ExportTable Exceptions(IReadOnlyList<ExceptionRow> rows, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
@@ -75,7 +75,7 @@ public static class ControlTables
     public static string Correction(FindingCorrection done, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
         $"{t["SelfCheck.Corrected"]} {DisplayDates.Format(done.On, style)} ({t["SelfCheck.CorrectedRecordedBy", done.By]})";
 
-    public static string[] SelfCheckCells(SelfCheckLine line, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
+    public static ExportCell[] SelfCheckCells(SelfCheckLine line, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
     [
         ControlName(line.Control),
         line.Owner ?? t["Common.Unassigned"],
