@@ -164,6 +164,8 @@ public class BrowserFixture : IAsyncLifetime
 /// The journeys are split over two collections, each with its own app, database and browser (xunit gives each
 /// collection its own fixture), so that the two run side by side: one chain of test, browser and app waits on the
 /// others most of the time and leaves much of a two-core machine idle. Neither collection sees the other's changes.
+/// xunit runs two collections at a time on two cores (its default): this one and the directory app's start together,
+/// the second app when the directory journeys are done, so no more than two apps start at once.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class AppCollection : ICollectionFixture<BrowserFixture>
