@@ -5,7 +5,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 namespace SecOpsDx.EndToEnd.Tests;
 
 /// <summary>The CISO's compliance dashboard on the demo municipality: read it, drill into a department, export its list.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed class ComplianceJourneyTests(BrowserFixture fixture)
 {
     [Fact]

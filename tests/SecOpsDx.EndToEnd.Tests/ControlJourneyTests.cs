@@ -4,7 +4,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 namespace SecOpsDx.EndToEnd.Tests;
 
 /// <summary>The three-layer controls as the CISO and a control owner use them on the demo municipality.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed class ControlJourneyTests(BrowserFixture fixture)
 {
     private async Task<string> MyNumberFigureAsync()

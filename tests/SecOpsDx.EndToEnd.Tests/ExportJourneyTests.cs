@@ -5,7 +5,7 @@ using SecOpsDx.Web.Tests.Support;
 namespace SecOpsDx.EndToEnd.Tests;
 
 /// <summary>The CISO downloads the lists behind the dashboard from their pages and finds in the file what the page showed.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed class ExportJourneyTests(BrowserFixture fixture)
 {
     /// <summary>A table's header and first row as a person reads them: marks hidden from screen readers, hidden text and buttons left out.</summary>

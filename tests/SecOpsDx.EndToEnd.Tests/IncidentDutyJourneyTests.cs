@@ -6,7 +6,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 namespace SecOpsDx.EndToEnd.Tests;
 
 /// <summary>The duty to report to the PPC, whatever route a ticket took, and what closing a ticket asks for.</summary>
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed partial class IncidentDutyJourneyTests(BrowserFixture fixture)
 {
     [GeneratedRegex(@"sdx_[a-z2-7]{8}_[A-Za-z0-9_-]+")]

@@ -4,7 +4,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 
 namespace SecOpsDx.EndToEnd.Tests;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed partial class IncidentJourneyTests(BrowserFixture fixture)
 {
     [GeneratedRegex(@"\d{4}-\d{4}")]

@@ -30,7 +30,8 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
     [MemberData(nameof(RoleNavigation))]
     public async Task Each_demo_role_signs_in_and_sees_only_its_navigation(string email, string[] expected)
     {
-        var page = await fixture.SignInAsync(email);
+        // Signing in is part of this journey: through the form, not a reused session.
+        var page = await fixture.SignInThroughFormAsync(email);
 
         var nav = page.Locator("[data-testid=main-nav]");
         foreach (var item in Everything)
@@ -49,7 +50,8 @@ public sealed class NavigationJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task A_user_switches_to_English_and_back_and_signs_out()
     {
-        var page = await fixture.SignInAsync("staff@example.jp");
+        // Its own session, through the form: signing out ends it.
+        var page = await fixture.SignInThroughFormAsync("staff@example.jp");
         await Assertions.Expect(page.Locator("[data-nav=home]")).ToContainTextAsync("ホーム");
 
         await page.ClickAsync("[data-testid=switch-en]");

@@ -3,7 +3,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 
 namespace SecOpsDx.EndToEnd.Tests;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed class PolicyJourneyTests(BrowserFixture fixture)
 {
     [Fact]

@@ -4,7 +4,7 @@ using SecOpsDx.EndToEnd.Tests.Support;
 
 namespace SecOpsDx.EndToEnd.Tests;
 
-[Collection(AppCollection.Name)]
+[Collection(SecondAppCollection.Name)]
 public sealed class TrainingJourneyTests(BrowserFixture fixture)
 {
     // The demo's courses (Core/Demo/DemoTraining.cs).
