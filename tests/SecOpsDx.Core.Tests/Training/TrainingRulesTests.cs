@@ -178,11 +178,14 @@ public sealed class TrainingRulesTests : IAsyncLifetime
         var course = await _desk.Save.ExecuteAsync(null, 0, TrainingDesk.Course(2026, passMark: 100, quiz: TrainingDesk.TwoQuestions));
 
         var fail = await _desk.Confirm.ExecuteAsync(a, course, Today, [1, 0]);
-        Assert.Equal(new ConfirmResult(false, 50, 100, 1), fail);
+        Assert.Equal(new ConfirmResult(false, 50, 100, 1), fail with { WrongQuestions = null });
+        // The second question was answered wrongly; the person is told so.
+        Assert.Equal([2], fail.WrongQuestions!);
         Assert.Equal(TrainingStatus.Pending, (await _desk.Queries.MyTasksAsync(a)).Tasks.Single().Status);
 
         var pass = await _desk.Confirm.ExecuteAsync(a, course, Today, [1, 1]);
-        Assert.Equal(new ConfirmResult(true, 100, 100, 2), pass);
+        Assert.Equal(new ConfirmResult(true, 100, 100, 2), pass with { WrongQuestions = null });
+        Assert.Empty(pass.WrongQuestions!);
         Assert.Equal(TrainingStatus.Completed, (await _desk.Queries.MyTasksAsync(a)).Tasks.Single().Status);
         Assert.Equal([false, true], (await _desk.Queries.MyHistoryAsync(a)).Select(r => r.Passed));
         await Assert.ThrowsAsync<DomainException>(() => _desk.Confirm.ExecuteAsync(a, course, Today, [1, 1]));
