@@ -64,11 +64,11 @@ public static class ControlEndpoints
             .RequireAuthorization(Policies.ControlManager);
 
         app.MapGet($"/controls/self-check/{{id:int}}/export.{TableExport.Format}", async (string format, int id, HttpContext context,
-                SelfCheckQueries queries, IStringLocalizer<ControlText> t, CancellationToken ct) =>
+                SelfCheckQueries queries, ControlQueries controls, IStringLocalizer<ControlText> t, CancellationToken ct) =>
             {
                 var detail = await queries.DetailAsync(id, ct);
                 if (detail is null) return Results.NotFound();
-                var table = ControlTables.SelfCheck(detail, t, DisplayDates.StyleOf(context.User));
+                var table = ControlTables.SelfCheck(detail, t, DisplayDates.StyleOf(context.User), controls.Today);
                 return await TableExport.FileAsync(context, table, format, $"self-check-{detail.Check.FiscalYear}", ct);
             })
             .RequireAuthorization(Policies.ControlOwner);

@@ -75,19 +75,21 @@ public static class ControlTables
     public static string Correction(FindingCorrection done, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
         $"{t["SelfCheck.Corrected"]} {DisplayDates.Format(done.On, style)} ({t["SelfCheck.CorrectedRecordedBy", done.By]})";
 
-    public static ExportCell[] SelfCheckCells(SelfCheckLine line, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
+    /// <param name="today">Japan's today: an open finding past its corrective-action date is marked 期限超過, as on the page.</param>
+    public static ExportCell[] SelfCheckCells(SelfCheckLine line, IStringLocalizer<ControlText> t, DateDisplayStyle style, DateOnly today) =>
     [
         ControlName(line.Control),
         line.Owner ?? t["Common.Unassigned"],
         Lines(line.Answer is { } a ? t.Status(a) : t["SelfCheck.NotAnswered"], line.Note),
         line.Finding is { } f
             ? Lines(Finding(f, style), f.WithdrawnAt is null ? null : t["SelfCheck.Withdrawn"].Value,
+                f.IsOpen && f.DueOn < today ? t["Common.Overdue"].Value : null,
                 f.Correction is { } done ? Correction(done, t, style) : null, f.Correction?.Note)
             : "",
     ];
 
-    public static ExportTable SelfCheck(SelfCheckDetail detail, IStringLocalizer<ControlText> t, DateDisplayStyle style) =>
-        new(SelfCheckHeaders(t), detail.Lines.Select(l => SelfCheckCells(l, t, style)).ToList());
+    public static ExportTable SelfCheck(SelfCheckDetail detail, IStringLocalizer<ControlText> t, DateDisplayStyle style, DateOnly today) =>
+        new(SelfCheckHeaders(t), detail.Lines.Select(l => SelfCheckCells(l, t, style, today)).ToList());
 
     /// <summary>The parts a page cell stacks, one a line; the empty ones left out.</summary>
     private static string Lines(params string?[] parts) => string.Join("\n", parts.Where(p => !string.IsNullOrEmpty(p)));
