@@ -130,7 +130,15 @@ public sealed class PolicyJourneyTests(BrowserFixture fixture)
         var task = staff.Locator("[data-testid=policy-task]", new() { HasText = "情報セキュリティインシデント対応手順" });
         await Assertions.Expect(task).ToBeVisibleAsync();
         await Axe.AssertNoSeriousAsync(staff);
-        await task.Locator("[data-testid=policy-task-link]").ClickAsync();
+        var fromTasks = await task.Locator("[data-testid=policy-task-link]").GetAttributeAsync("href");
+
+        // Read from the library, the document itself offers the acknowledgment the task list leads to.
+        await staff.GotoAsync("/policies");
+        await staff.Locator("[data-testid=library-row] a", new() { HasText = "情報セキュリティインシデント対応手順" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("[data-testid=document-acknowledge]")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousAsync(staff);
+        Assert.Equal(fromTasks, await staff.Locator("[data-testid=document-acknowledge-link]").GetAttributeAsync("href"));
+        await staff.ClickAsync("[data-testid=document-acknowledge-link]");
         await Assertions.Expect(staff.Locator("[data-testid=policy-text]")).ToContainTextAsync("CSIRTによる受付とトリアージ");
         await Axe.AssertNoSeriousAsync(staff);
         await staff.ClickAsync("[data-testid=ack-submit]");

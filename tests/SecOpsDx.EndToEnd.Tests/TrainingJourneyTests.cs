@@ -54,6 +54,10 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         await staff.ClickAsync("[data-testid=confirm-submit]");
         await Assertions.Expect(staff.Locator("[data-testid=confirm-score]")).ToContainTextAsync("66点");
         await Assertions.Expect(staff.Locator("[data-testid=confirm-form]")).ToBeVisibleAsync();
+        // The wrong question is named and marked; the answers given stay chosen.
+        await Assertions.Expect(staff.Locator("[data-testid=confirm-wrong]")).ToContainTextAsync("問1");
+        await Assertions.Expect(staff.Locator("[data-testid=quiz-question][data-wrong=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(staff.Locator("#q2-c1")).ToBeCheckedAsync();
         await Axe.AssertNoSeriousAsync(staff);
 
         await staff.FillAsync("[data-testid=confirm-date]", TodayInJapan);

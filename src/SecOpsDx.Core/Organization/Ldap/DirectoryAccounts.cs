@@ -74,6 +74,8 @@ public sealed class DirectoryAccounts(
         }
         else
         {
+            // Identity's store saves through this same context, so with a password to remove the cancelled links
+            // were written with it; without one they are written here.
             await db.SaveChangesAsync(ct);
         }
     }
@@ -96,8 +98,9 @@ public sealed class DirectoryAccounts(
     public async Task<int> DropLocalPasswordsOfLinkedAccountsAsync(CancellationToken ct = default)
     {
         if (!options.Value.Enabled) return 0;
-        var linked = await db.UserLogins.AsNoTracking().Where(l => l.LoginProvider == LoginProvider).Select(l => l.UserId).Distinct().ToListAsync(ct);
-        var withPassword = await db.Users.Where(u => linked.Contains(u.Id) && u.PasswordHash != null).ToListAsync(ct);
+        var withPassword = await db.Users
+            .Where(u => u.PasswordHash != null && db.UserLogins.Any(l => l.UserId == u.Id && l.LoginProvider == LoginProvider))
+            .ToListAsync(ct);
         var dropped = 0;
         foreach (var user in withPassword.Where(u => !options.Value.IsBreakGlass(u.UserName, u.Email)))
         {

@@ -322,21 +322,22 @@ public sealed partial class LdapDirectory(IOptions<DirectorySettings> options, I
         var message = e is LdapException le ? $"{le.Message} (LDAP {le.ErrorCode}{(string.IsNullOrEmpty(le.ServerErrorMessage) ? "" : ", " + le.ServerErrorMessage)})" : e.Message;
         // 85 LDAP_TIMEOUT (-5 in libldap, reported as 85): the server took the connection but did not answer in time.
         if (e is LdapException { ErrorCode: 85 or -5 }) return new DirectoryProblem(DirectoryProblemKind.NoAnswer, message);
-        var tls = Settings.Transport != DirectoryTransport.Plain;
-        // 81 LDAP_SERVER_DOWN and 91 LDAP_CONNECT_ERROR are all the library says, whether nothing listens or TLS failed.
-        if (e is TlsOperationException || e is LdapException { ErrorCode: 81 or 91 or -1 or -11 } || tls)
+        // 81 LDAP_SERVER_DOWN and 91 LDAP_CONNECT_ERROR (-1 and -11 in libldap) are all the library says, whether
+        // nothing listens or TLS failed; only then is the connection tried again to find out which. Any other error
+        // (a refused search, a bad filter) is the directory's own answer and is reported as it is.
+        if (e is not (TlsOperationException or LdapException { ErrorCode: 81 or 91 or -1 or -11 }))
+            return new DirectoryProblem(DirectoryProblemKind.Failed, message);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(Settings.TimeoutSeconds));
+        try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(Settings.TimeoutSeconds));
-            try
-            {
-                return TlsProbe.DiagnoseAsync(Settings, message, cts.Token).GetAwaiter().GetResult();
-            }
-            catch (Exception probeError) when (probeError is IOException or System.Net.Sockets.SocketException or OperationCanceledException)
-            {
-                return new DirectoryProblem(DirectoryProblemKind.Failed, message);
-            }
+            // Called on the worker thread of the blocking LDAP call (or, for a late failure, on the caller's): the
+            // probe is short and bounded by the same timeout.
+            return TlsProbe.DiagnoseAsync(Settings, message, cts.Token).GetAwaiter().GetResult();
         }
-        return new DirectoryProblem(DirectoryProblemKind.Failed, message);
+        catch (Exception probeError) when (probeError is IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            return new DirectoryProblem(DirectoryProblemKind.Failed, message);
+        }
     }
 
     private async Task<T> WithinTimeoutAsync<T>(Func<T> work, Func<DirectoryProblem, T> onProblem, CancellationToken ct, TimeSpan? limit = null)
