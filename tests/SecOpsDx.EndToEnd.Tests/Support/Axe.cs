@@ -23,7 +23,23 @@ public static class Axe
         // still fails below (after this short wait).
         try { await page.WaitForFunctionAsync("() => document.title.trim().length > 0", null, new() { Timeout = 5000 }); }
         catch (TimeoutException) { }
-        var result = await RunAxeAsync(page);
+        // A transition can also begin just after that wait (a re-render swaps a class on the button just clicked), and
+        // axe would then measure a colour half-way between two states. Transitions are switched off for the check,
+        // so every colour is the one the state settles on; the page is put back afterwards.
+        await page.EvaluateAsync("""
+            () => { const s = document.createElement('style'); s.id = 'axe-settled';
+                    s.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+                    document.head.appendChild(s); }
+            """);
+        AxeResult result;
+        try
+        {
+            result = await RunAxeAsync(page);
+        }
+        finally
+        {
+            await page.EvaluateAsync("() => document.getElementById('axe-settled')?.remove()");
+        }
         return [.. from v in result.Violations
                    where v.Impact is not null && Blocking.Contains(v.Impact)
                    from node in v.Nodes
